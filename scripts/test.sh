@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh machine: installs the Debian packages the
+# integration tests need (only what is missing), builds, tests, and prints one summary line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Real servers that the integration tests start themselves (nothing is started here).
+PACKAGES=(redis-server redis-sentinel kubectl)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "installing: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "missing packages: run  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Operator.sln -c Release -warnaserror 2>&1 | tail -3
+log=$(mktemp)
+set +e
+dotnet test Operator.sln -c Release --no-build "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for every project together: "N passed, N failed".
+awk '/(Passed|Failed)! +- +Failed: / {
+       for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) }
+     } END { gsub(",", "", p); printf "%d passed, %d failed\n", p, f }' "$log"
+rm -f "$log"
+exit "$status"
