@@ -26,14 +26,18 @@ internal static class ContainerRun
         var workingDirectory = string.IsNullOrEmpty(container.WorkingDir) ? "/" : container.WorkingDir;
         var logPath = pod.Layout.LogPath(pod.Key, pod.Uid, container.Name, run);
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
-        var script = StartScript.Build(new ContainerSetup(
-            logPath, mounts, pod.Layout.HostsFile(pod.Key.Namespace), pod.Pod.Spec.Hostname ?? pod.Key.Name,
-            workingDirectory, user == 0 ? null : user, group, security?.FsGroup));
+        File.AppendAllText(logPath, "");
         var scriptPath = pod.Layout.ScriptPath(pod.Key, pod.Uid, container.Name);
+        var pidFile = Path.ChangeExtension(scriptPath, ".pid");
+        var script = StartScript.Build(new ContainerSetup(
+            logPath, pidFile, mounts, pod.Layout.HostsFile(pod.Key.Namespace), pod.Pod.Spec.Hostname ?? pod.Key.Name,
+            workingDirectory, user == 0 ? null : user, group, security?.FsGroup));
         Directory.CreateDirectory(Path.GetDirectoryName(scriptPath)!);
         File.WriteAllText(scriptPath, script);
+        File.Delete(pidFile);
 
-        var process = ContainerProcess.Start(scriptPath, plan.Argv, env, pod.Now);
+        var process = ContainerProcess.Start(scriptPath, pidFile, plan.Argv, env, pod.Now);
+        process.WaitForCommand(TimeSpan.FromSeconds(10));
         List<string> prefix = ["/usr/bin/nsenter", "-t", process.LauncherPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "-u", $"--wd={workingDirectory}"];
         if (user is { } uid and not 0)
         {

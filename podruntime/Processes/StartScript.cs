@@ -17,7 +17,7 @@ public static class StartScript
     {
         ArgumentNullException.ThrowIfNull(setup);
         var script = new StringBuilder();
-        script.AppendLine($"exec >>{Quote(setup.LogPath)} 2>&1 </dev/null");
+        script.AppendLine($"exec >>{Quote(setup.LogPath)} 2>&1 </dev/null 3>{Quote(setup.PidFile)}");
         script.AppendLine("set -e");
         foreach (var mount in setup.Mounts)
         {
@@ -49,6 +49,8 @@ public static class StartScript
             ? $"setpriv --reuid={user} --regid={setup.RunAsGroup ?? user} --clear-groups -- \"$@\" <&- &"
             : "\"$@\" <&- &");
         script.AppendLine("child=$!");
+        // The command's PID as this namespace numbers it; the runtime maps it to the host's.
+        script.AppendLine("echo \"$child\" >&3; exec 3>&-");
         // wait returns early when a trapped signal arrives; wait again until the command is gone.
         script.AppendLine("while :; do wait \"$child\"; status=$?; kill -0 \"$child\" 2>/dev/null || break; done");
         script.AppendLine("exit \"$status\"");

@@ -23,6 +23,9 @@ internal sealed class RecordingStatusSink(InMemoryCluster cluster) : IPodStatusS
         return Task.CompletedTask;
     }
 
+    /// <summary>Drops what was reported for an earlier Pod of the same name.</summary>
+    public void Forget(PodKey pod) => latest.TryRemove(pod, out _);
+
     public V1PodStatus? Latest(PodKey pod) => latest.TryGetValue(pod, out var status) ? status : null;
 
     /// <summary>Polls the latest reported status until <paramref name="condition"/> holds; fails with the last status seen.</summary>

@@ -52,6 +52,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         pod.Status ??= new V1PodStatus();
         pod.Status.PodIP ??= NextPodIP();
         Cluster.Put(pod);
+        Sink.Forget(PodKey.Of(pod));
         Assert.True(Runtime.RunPod(pod));
         return PodKey.Of(pod);
     }
@@ -61,7 +62,13 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Runtime.DisposeAsync();
-        Directory.Delete(Root, recursive: true);
+        try
+        {
+            await Runtime.DisposeAsync();
+        }
+        finally
+        {
+            Directory.Delete(Root, recursive: true);
+        }
     }
 }
