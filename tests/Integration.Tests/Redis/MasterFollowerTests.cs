@@ -13,7 +13,8 @@ public sealed class MasterFollowerTests
     [Fact]
     public async Task SwitchMasterRelabelsTheNewMasterPodAndRecordsTheFailover()
     {
-        await using var emulator = await EmulatorHost.StartAsync();
+        // The harness plays kubelet here: it creates the pods and sets their IPs itself.
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { BuiltInControllers = false });
         using var client = new Kubernetes(emulator.CreateClientConfiguration());
         await using var topology = await RedisTopology.StartAsync(redisCount: 3, sentinelCount: 3);
         await topology.MonitorAsync(new SentinelMonitorSettings(Quorum: 2, DownAfterMilliseconds: 1000, FailoverTimeout: 3000, ParallelSyncs: 1));
