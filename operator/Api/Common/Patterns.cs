@@ -1,0 +1,11 @@
+namespace BackendStack.Operator.Api;
+
+/// <summary>Regular expressions shared by the schema of several kinds.</summary>
+public static class Patterns
+{
+    /// <summary>A Kubernetes resource quantity such as <c>512Mi</c>, <c>10Gi</c> or <c>1.5</c>.</summary>
+    public const string Quantity = @"^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$";
+
+    /// <summary>A DNS-1123 label: the name of an object in the same namespace.</summary>
+    public const string ObjectName = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+}
