@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using k8s;
@@ -11,6 +12,12 @@ namespace BackendStack.Operator.Runtime.Clients;
 internal sealed class CustomResourceClient<T>(IKubernetes client, ResourceType type) : IResourceClient<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
+    /// <summary>A client for a kind whose type carries <see cref="KubernetesEntityAttribute"/>.</summary>
+    public CustomResourceClient(IKubernetes client)
+        : this(client, TypeOf())
+    {
+    }
+
     public ResourceType Type => type;
 
     public async Task<ResourcePage<T>> ListAsync(string? @namespace, int limit, string? continueToken, CancellationToken cancellationToken)
@@ -85,6 +92,13 @@ internal sealed class CustomResourceClient<T>(IKubernetes client, ResourceType t
     public Task DeleteAsync(string @namespace, string name, V1DeleteOptions? options, CancellationToken cancellationToken) =>
         client.CustomObjects.DeleteNamespacedCustomObjectAsync(
             type.Group, type.Version, @namespace, type.Plural, name, options, cancellationToken: cancellationToken);
+
+    private static ResourceType TypeOf()
+    {
+        var entity = typeof(T).GetCustomAttribute<KubernetesEntityAttribute>()
+                     ?? throw new InvalidOperationException($"{typeof(T).Name} has no KubernetesEntity attribute");
+        return new ResourceType(entity.Group, entity.ApiVersion, entity.PluralName, entity.Kind);
+    }
 
     // Typed objects do not always carry apiVersion/kind; the API server needs them in a custom resource's body.
     private T WithTypeMeta(T obj)
