@@ -1,0 +1,32 @@
+using BackendStack.Emulator.Semantics;
+
+namespace BackendStack.Emulator.Controllers;
+
+/// <summary>The background controllers of an emulator: garbage collection always, workload controllers when enabled.</summary>
+internal sealed class ControllerSet : IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly List<Task> running = [];
+
+    public static ControllerSet Start(ResourceService service, EmulatorOptions options)
+    {
+        var set = new ControllerSet();
+        set.running.Add(new GarbageCollector(service).RunAsync(set.stop.Token));
+        _ = options;
+        return set;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await Task.WhenAll(running);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is the expected way for controllers to end.
+        }
+        stop.Dispose();
+    }
+}

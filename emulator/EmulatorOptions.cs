@@ -1,0 +1,20 @@
+namespace BackendStack.Emulator;
+
+/// <summary>How an emulator instance is started.</summary>
+public sealed record EmulatorOptions
+{
+    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Run the built-in controllers (workloads create Pods, Pods become Ready, Endpoints, garbage collection).</summary>
+    public bool BuiltInControllers { get; init; } = true;
+
+    /// <summary>How many changes the watch history keeps; watches resuming from before it get 410 Expired.</summary>
+    public int WatchHistorySize { get; init; } = 10_000;
+
+    /// <summary>How often a watch that allows bookmarks gets one.</summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Clock for timestamps and ages (tests may pass a fake one).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
