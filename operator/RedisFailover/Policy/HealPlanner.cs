@@ -1,0 +1,59 @@
+namespace BackendStack.Operator.Redis.Policy;
+
+/// <summary>
+/// Chains the policies. Failover is Sentinel's decision: while sentinels disagree or a failover
+/// runs, nothing is changed. The operator picks a master itself only when no sentinel knows one
+/// (bootstrap) or when Sentinel lacks the quorum to act.
+/// </summary>
+internal static class HealPlanner
+{
+    public static HealPlan Plan(HealInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var agreement = SentinelAgreementPolicy.Decide(input.Sentinels, input.Settings.Quorum);
+        return agreement.Kind switch
+        {
+            SentinelAgreementKind.Agreed => Follow(input, agreement, agreement.Master!.Value, overrideStale: false, allowReset: true),
+            SentinelAgreementKind.Unmonitored => InitialMasterPolicy.Choose(input.Nodes) is { } first
+                ? Follow(input, agreement, first.Endpoint, overrideStale: false, allowReset: false)
+                : new HealPlan(agreement, null, []),
+            SentinelAgreementKind.NoQuorum => WithoutQuorum(input, agreement),
+            _ => new HealPlan(agreement, agreement.Master, []),
+        };
+    }
+
+    private static HealPlan WithoutQuorum(HealInput input, SentinelAgreement agreement)
+    {
+        var named = input.Nodes.FirstOrDefault(n => n.Endpoint == agreement.Master && n.IsMaster);
+        if ((named ?? InitialMasterPolicy.Choose(input.Nodes)) is { } master)
+        {
+            return Follow(input, agreement, master.Endpoint, overrideStale: true, allowReset: false);
+        }
+
+        return PromotionPolicy.Choose(input.Nodes) is { } promoted
+            ? new HealPlan(agreement, promoted.Endpoint, [new PromoteReplica(promoted)])
+            : new HealPlan(agreement, agreement.Master, []);
+    }
+
+    private static HealPlan Follow(HealInput input, SentinelAgreement agreement, DataPlane.Redis.RedisEndpoint master, bool overrideStale, bool allowReset)
+    {
+        if (!input.Nodes.Any(n => n.Endpoint == master && n.IsMaster))
+        {
+            // The named master does not answer as master: Sentinel's down detection takes it from here.
+            return new HealPlan(agreement, master, []);
+        }
+
+        var actions = new List<HealAction>(ReplicationTargetPolicy.Plan(master, input.Nodes));
+        actions.AddRange(SentinelMonitorPolicy.Plan(master, input.Sentinels, input.Settings, overrideStale));
+        if (allowReset && actions.Count == 0
+            && SentinelResetPolicy.Choose(
+                input.Sentinels,
+                input.Nodes.Select(n => n.Endpoint).ToHashSet(),
+                input.Sentinels.Select(s => s.Sentinel).ToHashSet()) is { } reset)
+        {
+            actions.Add(reset);
+        }
+
+        return new HealPlan(agreement, master, actions);
+    }
+}

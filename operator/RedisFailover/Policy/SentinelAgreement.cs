@@ -1,0 +1,9 @@
+using BackendStack.Operator.DataPlane.Redis;
+
+namespace BackendStack.Operator.Redis.Policy;
+
+/// <summary>
+/// The sentinels' joint answer. <see cref="Master"/> is the endpoint most of them name (null when
+/// none monitors), <see cref="Agreeing"/> how many name it, <see cref="Reachable"/> how many answered.
+/// </summary>
+internal sealed record SentinelAgreement(SentinelAgreementKind Kind, RedisEndpoint? Master, int Agreeing, int Reachable, string Message);
