@@ -1,25 +1,18 @@
 using BackendStack.Operator.AppTiers;
 using BackendStack.Operator.Runtime.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace BackendStack.Operator.Hosting;
 
-/// <summary>The operator's controllers on top of the runtime: what Program.cs calls.</summary>
+/// <summary>The operator's controllers on top of the runtime: what Program.cs adds to its host.</summary>
 internal static class BackendStackControllers
 {
-    /// <summary>Registers the runtime and every controller, and listens on the metrics and probe addresses.</summary>
-    public static WebApplicationBuilder AddBackendStackControllers(this WebApplicationBuilder builder, ControllerRuntimeOptions options)
-    {
-        builder.WebHost.ListenOnControllerRuntimeAddresses(options);
-        builder.Services.AddControllerRuntime(options).AddAppTierController();
-        return builder;
-    }
+    /// <summary>Registers the runtime (manager, informers, events, /metrics, /healthz, /readyz) and every controller.</summary>
+    public static IServiceCollection AddBackendStackControllers(this IServiceCollection services, ControllerRuntimeOptions options) =>
+        services.AddControllerRuntime(options).AddAppTierController();
 
-    /// <summary>Maps /metrics, /healthz and /readyz.</summary>
-    public static WebApplication MapBackendStackEndpoints(this WebApplication app, ControllerRuntimeOptions options)
-    {
-        app.MapControllerRuntimeEndpoints(options);
-        return app;
-    }
+    /// <summary>The process exit code once the host stopped: 1 when it stopped because it lost the leader Lease.</summary>
+    public static int OperatorExitCode(this IHost host) =>
+        host.Services.GetService<ControllerManager>()?.LeadershipLost == true ? 1 : 0;
 }

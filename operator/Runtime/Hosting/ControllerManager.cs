@@ -9,7 +9,7 @@ namespace BackendStack.Operator.Runtime.Hosting;
 /// <summary>
 /// Runs the informers of every controller in every replica (warm caches), waits for them to sync, then runs the
 /// controllers' workers: directly, or only while this replica holds the leader Lease. Losing the Lease stops the
-/// application with a non-zero exit code, so Kubernetes restarts it as a follower.
+/// application (and <see cref="LeadershipLost"/> gives the process a non-zero exit code), so Kubernetes restarts it.
 /// </summary>
 internal sealed partial class ControllerManager(
     IEnumerable<IController> controllers,
@@ -23,6 +23,9 @@ internal sealed partial class ControllerManager(
 
     /// <summary>True once every informer has listed its kind: what /readyz reports.</summary>
     public bool CachesSynced => informers.All.All(i => i.HasSynced);
+
+    /// <summary>True once this replica lost the Lease it held; the application is stopping.</summary>
+    public bool LeadershipLost { get; private set; }
 
     /// <summary>The election, when leader election is on and the manager has started.</summary>
     public LeaseElection? Election { get; private set; }
@@ -43,7 +46,7 @@ internal sealed partial class ControllerManager(
                 Election = createElection();
                 if (await Election.RunAsync(RunControllersAsync, stoppingToken).ConfigureAwait(false))
                 {
-                    Environment.ExitCode = 1;
+                    LeadershipLost = true;
                     lifetime.StopApplication();
                 }
             }

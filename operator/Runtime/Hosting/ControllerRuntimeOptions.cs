@@ -45,5 +45,6 @@ internal sealed record ControllerRuntimeOptions
                ?? (File.Exists(serviceAccountNamespace) ? File.ReadAllText(serviceAccountNamespace).Trim() : "default");
     }
 
-    public string ResolveIdentity() => Identity ?? $"{Environment.MachineName}_{Guid.NewGuid():N}";
+    public string ResolveIdentity() =>
+        Identity ?? Environment.GetEnvironmentVariable("POD_NAME") ?? $"{Environment.MachineName}_{Guid.NewGuid():N}";
 }

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Prometheus;
 
 namespace BackendStack.Operator.Runtime.Hosting;
 
@@ -22,9 +21,11 @@ internal static class ControllerRuntimeServices
 
         // Each operator instance gets its own registry, so two instances in one process (tests) keep their own figures.
         services.AddSingleton(_ => new ControllerRuntimeMetrics(Prometheus.Metrics.NewCustomRegistry()));
-        services.AddSingleton<IKubernetes>(sp => new Kubernetes(
-            options.ClientConfiguration ?? KubernetesClientConfiguration.BuildDefaultConfig(),
-            new RestClientMetricsHandler(sp.GetRequiredService<ControllerRuntimeMetrics>())));
+
+        // Replaces a plain client the host may have registered: this one also counts rest_client_requests_total.
+        services.Replace(ServiceDescriptor.Singleton<IKubernetes>(sp => new Kubernetes(
+            options.ClientConfiguration ?? sp.GetService<KubernetesClientConfiguration>() ?? KubernetesClientConfiguration.BuildDefaultConfig(),
+            new RestClientMetricsHandler(sp.GetRequiredService<ControllerRuntimeMetrics>()))));
         services.AddSingleton<SharedInformers>();
         services.AddSingleton(sp => new EventRecorder(
             sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>(),
@@ -36,8 +37,8 @@ internal static class ControllerRuntimeServices
             sp.GetRequiredService<ILogger<LeaseElection>>()));
         services.AddSingleton<ControllerManager>();
         services.AddHostedService(sp => sp.GetRequiredService<ControllerManager>());
-        services.AddHealthChecks()
-            .AddCheck<CachesSyncedCheck>("caches-synced", tags: [CachesSyncedCheck.ReadinessTag]);
+        services.AddSingleton<EndpointsServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<EndpointsServer>());
         return services;
     }
 }
