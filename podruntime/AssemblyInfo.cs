@@ -1,0 +1,4 @@
+using System.Runtime.Versioning;
+
+// Mount namespaces, bind mounts and /proc: the runtime is Linux-only.
+[assembly: SupportedOSPlatform("linux")]

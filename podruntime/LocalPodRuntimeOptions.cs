@@ -1,0 +1,32 @@
+using BackendStack.PodRuntime.Images;
+
+namespace BackendStack.PodRuntime;
+
+/// <summary>Settings of a <see cref="LocalPodRuntime"/>.</summary>
+public sealed class LocalPodRuntimeOptions
+{
+    /// <summary>Directory for Pod volumes, logs and PersistentVolumeClaim data (the claims outlive their Pods).</summary>
+    public required string RootDirectory { get; init; }
+
+    public ImageTable Images { get; init; } = ImageTable.Default;
+
+    /// <summary>How often ConfigMap/Secret volumes and hosts files are brought up to date.</summary>
+    public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>First delay before restarting a container that exited (kubelet: 10 s, doubling).</summary>
+    public TimeSpan RestartBackoffInitial { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan RestartBackoffMax { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A container that ran this long without exiting starts its backoff again from the beginning.</summary>
+    public TimeSpan RestartBackoffReset { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Longest grace period a Pod gets when the whole runtime stops.</summary>
+    public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    public string HostIP { get; init; } = "127.0.0.1";
+
+    public string ClusterDomain { get; init; } = "cluster.local";
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

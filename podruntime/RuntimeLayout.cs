@@ -1,0 +1,25 @@
+namespace BackendStack.PodRuntime;
+
+/// <summary>Where the runtime keeps things under its root directory.</summary>
+public sealed class RuntimeLayout(string root)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string PodDirectory(PodKey pod, string uid) => Path.Combine(Root, "pods", $"{pod.Namespace}_{pod.Name}_{uid}");
+
+    public string VolumeDirectory(PodKey pod, string uid, string volume) => Path.Combine(PodDirectory(pod, uid), "volumes", volume);
+
+    public string ScriptPath(PodKey pod, string uid, string container) => Path.Combine(PodDirectory(pod, uid), "scripts", container + ".sh");
+
+    /// <summary>Log of one run of a container; run 0 is the first start, run n the n-th restart.</summary>
+    public string LogPath(PodKey pod, string uid, string container, int run) =>
+        Path.Combine(PodDirectory(pod, uid), "logs", container, $"{run}.log");
+
+    /// <summary>A claim's data, keyed by the claim's uid so a new claim of the same name starts empty.</summary>
+    public string ClaimDirectory(string namespaceName, string claim, string claimUid) =>
+        Path.Combine(Root, "claims", namespaceName, $"{claim}_{claimUid}");
+
+    public string HostsFile(string namespaceName) => Path.Combine(Root, "hosts", namespaceName);
+
+    public string ShimDirectory(string family) => Path.Combine(Root, "shims", family);
+}
