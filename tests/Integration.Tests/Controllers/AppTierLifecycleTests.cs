@@ -50,6 +50,12 @@ public sealed class AppTierLifecycleTests : IAsyncLifetime
         Assert.Equal(4, deployment.Spec.Replicas);
         Assert.Equal("canary", deployment.Spec.Template.Spec.Containers[0].Env.Single(e => e.Name == "MODE").Value);
         await Poll.UntilAsync(async () => (await cluster.GetTierAsync("web")).Status?.ObservedGeneration == 2, Timeout, "status of generation 2");
+
+        // The emulator's Deployment controller brings the pods up: the tier becomes Ready with all four.
+        await Poll.UntilAsync(async () => (await cluster.GetTierAsync("web")).Status?.Phase == Phase.Ready, Timeout, "web ready");
+        status = (await cluster.GetTierAsync("web")).Status!;
+        Assert.Equal((4, 4, 4), (status.Replicas, status.ReadyReplicas, status.DesiredReplicas));
+        Assert.True(Conditions.IsTrue(status.Conditions, ConditionTypes.Ready));
     }
 
     [Fact]
