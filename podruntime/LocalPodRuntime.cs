@@ -44,7 +44,8 @@ public sealed class LocalPodRuntime : IAsyncDisposable
 
     public RuntimeLayout Layout => services.Layout;
 
-    public IReadOnlyCollection<PodKey> Pods => [.. pods.Keys];
+    /// <summary>The Pods this runtime runs, with their uids.</summary>
+    public IReadOnlyDictionary<PodKey, string> RunningPods => pods.ToDictionary(p => p.Key, p => p.Value.Uid);
 
     /// <summary>
     /// Whether this host can run Pods at all: root (mount namespaces, bind mounts) and the util-linux
