@@ -1,1 +1,22 @@
-Console.WriteLine("backendstack-operator");
+using BackendStack.Operator.Hosting;
+using Microsoft.Extensions.Hosting;
+
+return await OperatorCommandLine.Create(RunAsync).Parse(args).InvokeAsync();
+
+static async Task<int> RunAsync(OperatorOptions options, CancellationToken cancellation)
+{
+    HostApplicationBuilder builder;
+    try
+    {
+        builder = OperatorHost.CreateBuilder(options);
+    }
+    catch (InvalidOperationException error)
+    {
+        await Console.Error.WriteLineAsync(error.Message);
+        return 1;
+    }
+
+    using var host = builder.Build();
+    await host.RunAsync(cancellation);
+    return 0;
+}

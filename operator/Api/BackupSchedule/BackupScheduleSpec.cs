@@ -15,6 +15,7 @@ public sealed class BackupScheduleSpec
     /// <summary>When to take a backup: a cron expression of 5 fields, in UTC (for example <c>0 * * * *</c>).</summary>
     [JsonPropertyName("schedule")]
     [Required]
+    [MaxLength(128)]
     [CelRule(@"self.matches('^\\s*\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s*$')", Message = "schedule must be a cron expression of 5 fields")]
     public string Schedule { get; set; } = "";
 

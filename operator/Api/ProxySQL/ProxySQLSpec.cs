@@ -45,6 +45,7 @@ public sealed class ProxySQLSpec
 
     /// <summary>Extra query rules, evaluated before the read/write split rules.</summary>
     [JsonPropertyName("queryRules")]
+    [MaxLength(256)]
     public IList<ProxySQLQueryRule>? QueryRules { get; set; }
 
     /// <summary>Maximum client connections of each ProxySQL pod (<c>mysql-max_connections</c>).</summary>
