@@ -8,7 +8,7 @@ public sealed record EmulatorOptions
     /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 
-    /// <summary>Run the built-in controllers (workloads create Pods, Pods become Ready, Endpoints, garbage collection).</summary>
+    /// <summary>Run the built-in workload controllers (StatefulSets, Deployments, Jobs create Pods; Pods become Ready; PVCs bind; Endpoints). Garbage collection always runs.</summary>
     public bool BuiltInControllers { get; init; } = true;
 
     /// <summary>How many changes the watch history keeps; watches resuming from before it get 410 Expired.</summary>

@@ -11,8 +11,8 @@ internal sealed class ControllerSet : IAsyncDisposable
     public static ControllerSet Start(ResourceService service, EmulatorOptions options)
     {
         var set = new ControllerSet();
-        set.running.Add(new GarbageCollector(service).RunAsync(set.stop.Token));
-        _ = options;
+        set.running.Add(Task.Run(() => new GarbageCollector(service).RunAsync(set.stop.Token)));
+        if (options.BuiltInControllers) set.running.Add(Task.Run(() => new WorkloadControllers(service).RunAsync(set.stop.Token)));
         return set;
     }
 

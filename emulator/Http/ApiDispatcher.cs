@@ -43,6 +43,10 @@ internal sealed class ApiDispatcher(ResourceRegistry registry, ReadHandler read,
         {
             // The client went away.
         }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            await Responses.Error(context.Response, new ApiStatusException(500, "InternalError", $"Internal error occurred: {e.GetType().Name}: {e.Message}"));
+        }
         finally
         {
             if (verb is not null && (verb != "watch" || context.Response.StatusCode != 200)) counters.Record(verb, route.Plural, route.Subresource, context.Response.StatusCode);

@@ -22,7 +22,19 @@ internal static class Json
     }
 
     public static long? Long(JsonNode? node, string path) =>
-        At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? (long)v.GetValue<double>() : null;
+        At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? (long)Number(v) : null;
+
+    /// <summary>A number however it was created (parsed, or set from an int, long or double).</summary>
+    public static double Number(JsonNode node)
+    {
+        var v = (JsonValue)node;
+        if (v.TryGetValue<double>(out var d)) return d;
+        if (v.TryGetValue<long>(out var l)) return l;
+        if (v.TryGetValue<int>(out var i)) return i;
+        if (v.TryGetValue<decimal>(out var m)) return (double)m;
+        if (v.TryGetValue<float>(out var f)) return f;
+        return double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture);
+    }
 
     public static JsonNode? At(JsonNode? node, string path)
     {

@@ -16,8 +16,9 @@ internal sealed class StoredObject
         var meta = node["metadata"] as JsonObject;
         Namespace = meta?["namespace"]?.GetValue<string>() ?? "";
         Name = meta?["name"]?.GetValue<string>() ?? "";
-        View = node;
-        Materialize(node);
+        // Parsed back from the bytes, so every number and string reads the same way wherever it came from.
+        View = JsonNode.Parse(Json.Span)!.AsObject();
+        Materialize(View);
     }
 
     /// <summary>Parsed JSON nodes build their children lazily; building them now makes concurrent reads safe.</summary>

@@ -87,7 +87,7 @@ internal sealed class CelRules
             JsonValueKind.String => v.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => v.GetValue<double>() is var d && Math.Floor(d) == d && Math.Abs(d) < 9e15 ? (long)d : d,
+            JsonValueKind.Number => Json.Number(v) is var d && Math.Floor(d) == d && Math.Abs(d) < 9e15 ? (long)d : d,
             _ => null,
         },
         _ => null,

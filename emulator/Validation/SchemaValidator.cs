@@ -58,12 +58,12 @@ internal static class SchemaValidator
     private static void CheckNumber(JsonNode node, JsonObject schema, string path, List<FieldError> errors)
     {
         if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number) return;
-        var n = v.GetValue<double>();
+        var n = Json.Number(v);
         var exclusiveMin = schema["exclusiveMinimum"]?.GetValue<bool>() == true;
         var exclusiveMax = schema["exclusiveMaximum"]?.GetValue<bool>() == true;
-        if (schema["minimum"] is JsonValue min && (exclusiveMin ? n <= min.GetValue<double>() : n < min.GetValue<double>()))
+        if (schema["minimum"] is JsonValue min && (exclusiveMin ? n <= Json.Number(min) : n < Json.Number(min)))
             errors.Add(FieldError.Invalid(path, Render(node), $"{path} in body should be greater than {(exclusiveMin ? "" : "or equal to ")}{Render(min)}"));
-        if (schema["maximum"] is JsonValue max && (exclusiveMax ? n >= max.GetValue<double>() : n > max.GetValue<double>()))
+        if (schema["maximum"] is JsonValue max && (exclusiveMax ? n >= Json.Number(max) : n > Json.Number(max)))
             errors.Add(FieldError.Invalid(path, Render(node), $"{path} in body should be less than {(exclusiveMax ? "" : "or equal to ")}{Render(max)}"));
     }
 
@@ -97,7 +97,7 @@ internal static class SchemaValidator
         };
     }
 
-    private static bool IsInteger(JsonNode node) => node.GetValue<double>() is var d && Math.Floor(d) == d;
+    private static bool IsInteger(JsonNode node) => Json.Number(node) is var d && Math.Floor(d) == d;
 
     private static string TypeName(JsonNode node) => node.GetValueKind() switch
     {
@@ -111,7 +111,7 @@ internal static class SchemaValidator
 
     public static string Render(JsonNode? node) => node switch
     {
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>().ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => Json.Number(v).ToString(CultureInfo.InvariantCulture),
         null => "null",
         _ => node.ToJsonString(),
     };

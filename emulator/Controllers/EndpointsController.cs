@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using BackendStack.Emulator.Selectors;
+using BackendStack.Emulator.Storage;
+
+namespace BackendStack.Emulator.Controllers;
+
+/// <summary>A Service's Endpoints (same name) follow the Pods its selector matches: ready ones as addresses.</summary>
+internal sealed class EndpointsController(ClusterState cluster)
+{
+    public void Reconcile(string ns, string name)
+    {
+        var service = cluster.Get("services", ns, name);
+        if (service is null || Json.At(service, "spec.selector") is not JsonObject selectorMap || selectorMap.Count == 0) return;
+        var selector = LabelSelector.FromObject(new JsonObject { ["matchLabels"] = selectorMap.DeepClone() });
+        var pods = cluster.List("pods", ns, p => selector.Matches(p) && Json.Str(p, "status.podIP") is not null && !ClusterState.IsDeleting(p));
+        var ready = pods.Where(ClusterState.IsReady).ToList();
+        var notReady = pods.Where(p => !ClusterState.IsReady(p)).ToList();
+        var subset = new JsonObject();
+        if (ready.Count > 0) subset["addresses"] = new JsonArray([.. ready.Select(Address)]);
+        if (notReady.Count > 0) subset["notReadyAddresses"] = new JsonArray([.. notReady.Select(Address)]);
+        subset["ports"] = new JsonArray([.. (Json.At(service, "spec.ports") as JsonArray ?? []).OfType<JsonObject>().Select(p => (JsonNode)Port(p, pods))]);
+        var subsets = pods.Count == 0 ? new JsonArray() : new JsonArray(subset);
+
+        var existing = cluster.Get("endpoints", ns, name);
+        if (existing is null)
+        {
+            var meta = new JsonObject { ["name"] = name };
+            if (Json.At(service, "metadata.labels") is JsonObject labels) meta["labels"] = labels.DeepClone();
+            cluster.Create("endpoints", ns, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Endpoints", ["metadata"] = meta, ["subsets"] = subsets });
+            return;
+        }
+        existing["subsets"] = subsets;
+        cluster.Write("endpoints", existing);
+    }
+
+    private static JsonNode Address(JsonObject pod) => new JsonObject
+    {
+        ["ip"] = Json.Str(pod, "status.podIP"),
+        ["nodeName"] = Json.Str(pod, "spec.nodeName"),
+        ["targetRef"] = new JsonObject
+        {
+            ["kind"] = "Pod",
+            ["namespace"] = Json.Str(pod, "metadata.namespace"),
+            ["name"] = Json.Str(pod, "metadata.name"),
+            ["uid"] = Json.Str(pod, "metadata.uid"),
+        },
+    };
+
+    /// <summary>The endpoint port: a numeric targetPort, or a named one resolved in the Pods' containers.</summary>
+    private static JsonObject Port(JsonObject servicePort, IReadOnlyList<JsonObject> pods)
+    {
+        var target = servicePort["targetPort"] ?? servicePort["port"];
+        var number = target is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? pods.SelectMany(p => (Json.At(p, "spec.containers") as JsonArray ?? []).OfType<JsonObject>())
+                .SelectMany(c => (c["ports"] as JsonArray ?? []).OfType<JsonObject>())
+                .Where(p => Json.Str(p, "name") == v.GetValue<string>()).Select(p => Json.Long(p, "containerPort")).FirstOrDefault()
+            : Json.Long(servicePort, "targetPort") ?? Json.Long(servicePort, "port");
+        var port = new JsonObject { ["port"] = number ?? 0, ["protocol"] = Json.Str(servicePort, "protocol") ?? "TCP" };
+        if (Json.Str(servicePort, "name") is { } name) port["name"] = name;
+        return port;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BackendStack.Emulator.Storage;
+
+namespace BackendStack.Emulator.Controllers;
+
+/// <summary>
+/// The kubelet's part: a new Pod is scheduled to the emulator's node, gets a distinct loopback IP
+/// (127.0.x.y, so a real server started for it can listen there) and becomes Running and Ready.
+/// A Pod of a Job then completes. The annotation emulator.backendstack.io/ready: "false" keeps a Pod unready.
+/// </summary>
+internal sealed class PodLifecycle(ClusterState cluster)
+{
+    public const string NodeName = "emulator-node";
+    public const string ReadyAnnotation = "emulator.backendstack.io/ready";
+
+    public void Reconcile(JsonObject pod)
+    {
+        if (ClusterState.IsDeleting(pod)) return;
+        var phase = Json.Str(pod, "status.phase");
+        if (Json.Str(pod, "spec.nodeName") is null || phase == "Pending")
+        {
+            Start(pod);
+            return;
+        }
+        var ownedByJob = (Json.At(pod, "metadata.ownerReferences") as JsonArray ?? []).Any(r => Json.Str(r, "kind") == "Job");
+        if (ownedByJob && phase == "Running") Complete(pod);
+        else if (phase == "Running") SetReady(pod, Json.StringMap(Json.At(pod, "metadata.annotations")).GetValueOrDefault(ReadyAnnotation) != "false");
+    }
+
+    private void Start(JsonObject pod)
+    {
+        var now = Json.Timestamp(cluster.Service.Time.GetUtcNow());
+        if (Json.Str(pod, "spec.nodeName") is null)
+        {
+            Json.Object(pod, "spec")["nodeName"] = NodeName;
+            cluster.Write("pods", pod);
+            return;
+        }
+        var ip = Json.Str(pod, "status.podIP") ?? AllocateIp();
+        var status = Json.Object(pod, "status");
+        status["phase"] = "Running";
+        status["hostIP"] = "127.0.0.1";
+        status["podIP"] = ip;
+        status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = ip });
+        status["startTime"] = now;
+        status["containerStatuses"] = new JsonArray([.. (Json.At(pod, "spec.containers") as JsonArray ?? []).OfType<JsonObject>().Select(c => (JsonNode)new JsonObject
+        {
+            ["name"] = Json.Str(c, "name"),
+            ["image"] = Json.Str(c, "image"),
+            ["imageID"] = "",
+            ["ready"] = false,
+            ["restartCount"] = 0,
+            ["started"] = true,
+            ["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = now } },
+        })]);
+        status["conditions"] = Conditions(false, now);
+        cluster.Write("pods", pod, status: true);
+    }
+
+    private void SetReady(JsonObject pod, bool ready)
+    {
+        if (ClusterState.IsReady(pod) == ready) return;
+        var now = Json.Timestamp(cluster.Service.Time.GetUtcNow());
+        var status = Json.Object(pod, "status");
+        status["conditions"] = Conditions(ready, now);
+        foreach (var c in (status["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>()) c["ready"] = ready;
+        cluster.Write("pods", pod, status: true);
+    }
+
+    private void Complete(JsonObject pod)
+    {
+        var now = Json.Timestamp(cluster.Service.Time.GetUtcNow());
+        var status = Json.Object(pod, "status");
+        status["phase"] = "Succeeded";
+        status["conditions"] = Conditions(false, now);
+        foreach (var c in (status["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            c["ready"] = false;
+            c["state"] = new JsonObject { ["terminated"] = new JsonObject { ["exitCode"] = 0, ["reason"] = "Completed", ["finishedAt"] = now } };
+        }
+        cluster.Write("pods", pod, status: true);
+    }
+
+    private static JsonArray Conditions(bool ready, string now)
+    {
+        var r = ready ? "True" : "False";
+        return new JsonArray(
+            Condition("PodScheduled", "True", now), Condition("Initialized", "True", now),
+            Condition("ContainersReady", r, now), Condition("Ready", r, now));
+    }
+
+    private static JsonObject Condition(string type, string status, string now) =>
+        new() { ["type"] = type, ["status"] = status, ["lastTransitionTime"] = now };
+
+    /// <summary>The lowest loopback address from 127.0.1.1 up that no Pod holds.</summary>
+    private string AllocateIp()
+    {
+        var used = cluster.Service.Store.List("pods", null).Items
+            .Select(p => Json.Str(p.View, "status.podIP")).OfType<string>().ToHashSet();
+        for (var n = 256 + 1; ; n++)
+        {
+            if (n % 256 is 0 or 255) continue;
+            var ip = string.Create(CultureInfo.InvariantCulture, $"127.0.{n / 256}.{n % 256}");
+            if (!used.Contains(ip)) return ip;
+        }
+    }
+}

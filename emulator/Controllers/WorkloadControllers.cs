@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using BackendStack.Emulator.Api;
+using BackendStack.Emulator.Semantics;
+using BackendStack.Emulator.Storage;
+
+namespace BackendStack.Emulator.Controllers;
+
+/// <summary>
+/// The built-in controllers, driven by the store's change feed one event at a time: each change
+/// reconciles the object it touched and the owner and Services that depend on it.
+/// </summary>
+internal sealed class WorkloadControllers
+{
+    private readonly ResourceService service;
+    private readonly ClusterState cluster;
+    private readonly PodLifecycle pods;
+    private readonly StatefulSetController statefulSets;
+    private readonly DeploymentController deployments;
+    private readonly ReplicaSetController replicaSets;
+    private readonly JobController jobs;
+    private readonly EndpointsController endpoints;
+    private readonly VolumeBinder volumes;
+
+    public WorkloadControllers(ResourceService service)
+    {
+        this.service = service;
+        cluster = new ClusterState(service);
+        pods = new PodLifecycle(cluster);
+        statefulSets = new StatefulSetController(cluster);
+        deployments = new DeploymentController(cluster);
+        replicaSets = new ReplicaSetController(cluster);
+        jobs = new JobController(cluster);
+        endpoints = new EndpointsController(cluster);
+        volumes = new VolumeBinder(cluster);
+    }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        using var feed = service.Store.Subscribe(null, service.Store.Revision, null, droppable: false);
+        await foreach (var e in feed.Events.ReadAllAsync(ct))
+        {
+            try
+            {
+                Handle(e);
+            }
+            catch (ApiStatusException)
+            {
+                // A conflicting write; the event it caused brings the object back here.
+            }
+        }
+    }
+
+    private void Handle(StoreEvent e)
+    {
+        if (e.Object is null) return;
+        var ns = e.Object.Namespace;
+        var name = e.Object.Name;
+        var deleted = e.Type == StoreEventType.Deleted;
+        switch (e.Store)
+        {
+            case "statefulsets.apps": statefulSets.Reconcile(ns, name); break;
+            case "deployments.apps": deployments.Reconcile(ns, name); break;
+            case "replicasets.apps":
+                replicaSets.Reconcile(ns, name);
+                ReconcileOwner(e.Object.View);
+                break;
+            case "jobs.batch": jobs.Reconcile(ns, name); break;
+            case "services": endpoints.Reconcile(ns, name); break;
+            case "persistentvolumeclaims" when !deleted: volumes.Reconcile(e.Object.Clone()); break;
+            case "pods":
+                if (!deleted) pods.Reconcile(e.Object.Clone());
+                ReconcileOwner(e.Object.View);
+                foreach (var svc in service.Store.List("services", ns).Items) endpoints.Reconcile(ns, svc.Name);
+                break;
+        }
+    }
+
+    private void ReconcileOwner(JsonObject obj)
+    {
+        var owner = (Json.At(obj, "metadata.ownerReferences") as JsonArray ?? []).OfType<JsonObject>()
+            .FirstOrDefault(r => r["controller"]?.GetValue<bool>() == true);
+        if (owner is null) return;
+        var ns = Json.Str(obj, "metadata.namespace") ?? "";
+        var name = Json.Str(owner, "name") ?? "";
+        switch (Json.Str(owner, "kind"))
+        {
+            case "StatefulSet": statefulSets.Reconcile(ns, name); break;
+            case "ReplicaSet": replicaSets.Reconcile(ns, name); break;
+            case "Deployment": deployments.Reconcile(ns, name); break;
+            case "Job": jobs.Reconcile(ns, name); break;
+        }
+    }
+}

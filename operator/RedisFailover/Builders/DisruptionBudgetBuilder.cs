@@ -1,0 +1,30 @@
+using k8s.Models;
+
+namespace BackendStack.Operator.Redis.Builders;
+
+/// <summary>One voluntary disruption at a time for Redis pods and for sentinels (which keeps the quorum).</summary>
+internal static class DisruptionBudgetBuilder
+{
+    public static IReadOnlyList<V1PodDisruptionBudget> All(Api.RedisFailover resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var names = new RedisFailoverNames(resource.Metadata.Name);
+        return
+        [
+            Build(resource, names.RedisDisruptionBudget, RedisFailoverLabels.RedisComponent),
+            Build(resource, names.SentinelDisruptionBudget, RedisFailoverLabels.SentinelComponent),
+        ];
+    }
+
+    private static V1PodDisruptionBudget Build(Api.RedisFailover resource, string name, string component) => new()
+    {
+        ApiVersion = "policy/v1",
+        Kind = "PodDisruptionBudget",
+        Metadata = ChildMetadata.For(resource, name, component),
+        Spec = new V1PodDisruptionBudgetSpec
+        {
+            MaxUnavailable = 1,
+            Selector = new V1LabelSelector { MatchLabels = RedisFailoverLabels.Selector(resource.Metadata.Name, component) },
+        },
+    };
+}

@@ -1,0 +1,8 @@
+namespace BackendStack.Operator.Redis.Builders;
+
+/// <summary>
+/// The rendered redis.conf (without password and per-pod lines, which the start script adds) and
+/// the directives to keep in force on running servers with CONFIG SET, in the form CONFIG GET
+/// answers them.
+/// </summary>
+internal sealed record RedisConfiguration(string File, IReadOnlyDictionary<string, string> Live, IReadOnlyList<SpecError> Errors);

@@ -1,0 +1,100 @@
+using System.Globalization;
+using BackendStack.Operator.Api;
+using BackendStack.Operator.Redis.Builders;
+using BackendStack.Operator.Redis.Policy;
+
+namespace BackendStack.Operator.Redis.Status;
+
+/// <summary>The RedisFailover status as a pure function of the spec, what was observed and the previous status.</summary>
+internal static class StatusCalculator
+{
+    public static RedisFailoverStatus Compute(StatusInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var resource = input.Resource;
+        var previous = resource.Status;
+        var names = new RedisFailoverNames(resource.Metadata.Name);
+        var spec = resource.Spec;
+        var redisReady = input.RedisPods.Count(p => p.Ready);
+        var sentinelsReady = input.SentinelPods.Count(p => p.Ready);
+        var agreement = input.Plan?.Agreement;
+        var masterPod = input.Plan?.Master is { } m ? input.RedisPods.FirstOrDefault(p => p.Ip == m.Host) : null;
+        var masterAvailable = masterPod is not null && agreement?.Kind is SentinelAgreementKind.Agreed or SentinelAgreementKind.NoQuorum or SentinelAgreementKind.Unmonitored
+            && input.Plan!.Actions.All(a => a is not PromoteReplica);
+        var quorum = agreement?.Kind == SentinelAgreementKind.Agreed;
+        var podsReady = redisReady == spec.Redis.Replicas && input.RedisPods.Count == spec.Redis.Replicas
+            && sentinelsReady == spec.Sentinel.Replicas && input.SentinelPods.Count == spec.Sentinel.Replicas;
+
+        var (degraded, degradedReason, degradedMessage) = Degradation(input, agreement, masterAvailable);
+        var ready = masterAvailable && quorum && podsReady && !degraded;
+        var healing = input.Plan is { Actions.Count: > 0 };
+        var conditions = new Conditions(previous.Conditions, resource.Metadata.Generation, input.Now)
+            .Set(ConditionTypes.Ready, ready, ready ? "AllReady" : NotReadyReason(masterAvailable, quorum, podsReady, degraded), ready
+                ? Text($"Master {masterPod!.Name} with {redisReady - 1} replicas and {sentinelsReady} sentinels agreeing")
+                : "See the MasterAvailable, SentinelQuorum and Degraded conditions")
+            .Set(ConditionTypes.MasterAvailable, masterAvailable, masterAvailable ? "MasterReachable" : "NoMaster", masterAvailable
+                ? Text($"{masterPod!.Name} ({masterPod.Ip}) serves as master")
+                : "No reachable master the sentinels or the operator agree on")
+            .Set(ConditionTypes.SentinelQuorum, quorum, agreement is null ? "NotChecked" : agreement.Kind.ToString(), agreement?.Message ?? "The sentinels have not been asked yet")
+            .Set(ConditionTypes.Degraded, degraded, degradedReason, degradedMessage)
+            .Set(ConditionTypes.Progressing, !ready && !degraded || healing, healing ? "Healing" : ready ? "Stable" : "Provisioning", healing
+                ? string.Join("; ", input.Plan!.Actions.Select(a => a.Describe()))
+                : ready ? "Nothing to do" : Text($"{redisReady}/{spec.Redis.Replicas} redis and {sentinelsReady}/{spec.Sentinel.Replicas} sentinels ready"));
+
+        var failoverIsNew = input.LatestFailover is { Time: { } t } && previous.LastFailover?.Time != t;
+        var ns = resource.Metadata.NamespaceProperty;
+        return new RedisFailoverStatus
+        {
+            ObservedGeneration = resource.Metadata.Generation,
+            Conditions = conditions.List,
+            Phase = input.SpecErrors.Count > 0 ? Phase.Failed
+                : ready ? Phase.Ready
+                : degraded ? Phase.Degraded
+                : input.RedisPods.Count == 0 ? Phase.Pending
+                : Phase.Provisioning,
+            Master = masterPod is null ? null : new RedisMasterStatus
+            {
+                Pod = masterPod.Name,
+                Ip = masterPod.Ip,
+                Port = RedisFailoverNames.RedisPort,
+                Since = previous.Master?.Pod == masterPod.Name && previous.Master.Since is { } since ? since : input.Now,
+            },
+            Redis = new ReadyCount { Ready = redisReady, Total = spec.Redis.Replicas },
+            Sentinels = new SentinelCount { Ready = sentinelsReady, Total = spec.Sentinel.Replicas, Agreeing = agreement?.Agreeing ?? 0 },
+            RedisReady = Text($"{redisReady}/{spec.Redis.Replicas}"),
+            SentinelsReady = Text($"{sentinelsReady}/{spec.Sentinel.Replicas}"),
+            Failovers = (previous.Failovers ?? 0) + (failoverIsNew ? 1 : 0),
+            LastFailover = failoverIsNew ? input.LatestFailover : previous.LastFailover,
+            Endpoints = new RedisEndpoints
+            {
+                Master = Text($"{RedisFailoverNames.ServiceHost(names.MasterService, ns)}:{RedisFailoverNames.RedisPort}"),
+                Replicas = Text($"{RedisFailoverNames.ServiceHost(names.ReplicasService, ns)}:{RedisFailoverNames.RedisPort}"),
+                Sentinel = Text($"{RedisFailoverNames.ServiceHost(names.SentinelService, ns)}:{RedisFailoverNames.SentinelPort}"),
+                MasterName = names.MasterName,
+            },
+            Selector = string.Join(',', RedisFailoverLabels.Selector(resource.Metadata.Name, RedisFailoverLabels.RedisComponent).Select(p => $"{p.Key}={p.Value}")),
+        };
+    }
+
+    private static (bool Degraded, string Reason, string Message) Degradation(StatusInput input, SentinelAgreement? agreement, bool masterAvailable)
+    {
+        if (input.SpecErrors.Count > 0)
+        {
+            return (true, ConditionReasons.InvalidSpec, string.Join("; ", input.SpecErrors));
+        }
+
+        return agreement?.Kind switch
+        {
+            SentinelAgreementKind.Disagree => (true, "SentinelsDisagree", agreement.Message + "; changing nothing until they agree"),
+            SentinelAgreementKind.FailoverInProgress => (true, "FailoverInProgress", agreement.Message),
+            SentinelAgreementKind.NoQuorum when masterAvailable => (true, "SentinelQuorumLost", agreement.Message + "; Sentinel could not fail over now"),
+            _ when !masterAvailable && input.Plan is not null && input.Resource.Status.Master is not null => (true, "MasterUnavailable", "The master does not answer and no replica could take over yet"),
+            _ => (false, "AsExpected", "Master, replicas and sentinels as the spec asks"),
+        };
+    }
+
+    private static string NotReadyReason(bool masterAvailable, bool quorum, bool podsReady, bool degraded) =>
+        !masterAvailable ? "MasterUnavailable" : !quorum ? "NoSentinelQuorum" : !podsReady ? "PodsNotReady" : degraded ? "Degraded" : "NotReady";
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,122 @@
+using BackendStack.Operator.Api;
+using BackendStack.Operator.Redis.Builders;
+using BackendStack.Operator.Redis.Policy;
+using BackendStack.Operator.Redis.Status;
+using static BackendStack.Tests.RedisPolicy.Observed;
+
+namespace BackendStack.Tests.RedisPolicy;
+
+public sealed class StatusCalculatorTests
+{
+    private static readonly DateTime T0 = new(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    private static readonly PodState[] RedisPods = [new("rf-redis-0", "10.0.0.0", true), new("rf-redis-1", "10.0.0.1", true), new("rf-redis-2", "10.0.0.2", true)];
+    private static readonly PodState[] SentinelPods = [new("rf-sentinel-0", "10.0.1.1", true), new("rf-sentinel-1", "10.0.1.2", true), new("rf-sentinel-2", "10.0.1.3", true)];
+
+    private static HealPlan HealthyPlan(int master = 0) =>
+        HealPlanner.Plan(new HealInput([Master(master), .. Enumerable.Range(0, 3).Where(i => i != master).Select(i => Replica(i, of: master))], Sentinels(master, 1, 2), Settings));
+
+    private static RedisFailoverStatus Compute(RedisFailover rf, HealPlan? plan, PodState[]? redis = null, IReadOnlyList<SpecError>? errors = null, FailoverRecord? failover = null, DateTime? now = null) =>
+        StatusCalculator.Compute(new StatusInput(rf, redis ?? RedisPods, SentinelPods, plan, errors ?? [], failover, now ?? T0));
+
+    private static k8s.Models.V1Condition Condition(RedisFailoverStatus status, string type) => status.Conditions!.Single(c => c.Type == type);
+
+    [Fact]
+    public void HealthyClusterIsReadyWithMasterCountsAndEndpoints()
+    {
+        var status = Compute(Resources.Rf(), HealthyPlan());
+
+        Assert.Equal(Phase.Ready, status.Phase);
+        Assert.Equal(3, status.ObservedGeneration);
+        Assert.Equal("True", Condition(status, ConditionTypes.Ready).Status);
+        Assert.Equal("True", Condition(status, ConditionTypes.MasterAvailable).Status);
+        Assert.Equal("True", Condition(status, ConditionTypes.SentinelQuorum).Status);
+        Assert.Equal("False", Condition(status, ConditionTypes.Degraded).Status);
+        Assert.Equal("False", Condition(status, ConditionTypes.Progressing).Status);
+        Assert.Equal(("rf-redis-0", "10.0.0.0", 6379, T0), (status.Master!.Pod, status.Master.Ip, status.Master.Port, status.Master.Since));
+        Assert.Equal((3, 3, 3), (status.Redis!.Ready, status.Sentinels!.Ready, status.Sentinels.Agreeing));
+        Assert.Equal("3/3", status.RedisReady);
+        Assert.Equal("rf-redis-master.shop.svc:6379", status.Endpoints!.Master);
+        Assert.Equal("rf-sentinel.shop.svc:26379", status.Endpoints.Sentinel);
+        Assert.Equal("rf", status.Endpoints.MasterName);
+        Assert.Equal(0, status.Failovers);
+    }
+
+    [Fact]
+    public void RecomputingTheSameObservationGivesTheSameStatus()
+    {
+        var rf = Resources.Rf();
+        rf.Status = Compute(rf, HealthyPlan());
+        var again = Compute(rf, HealthyPlan(), now: T0.AddMinutes(5));
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(rf.Status), System.Text.Json.JsonSerializer.Serialize(again));
+    }
+
+    [Fact]
+    public void FailoverIsCountedOnceAndMovesMasterSince()
+    {
+        var rf = Resources.Rf();
+        rf.Status = Compute(rf, HealthyPlan());
+        var failover = new FailoverRecord { Time = T0.AddMinutes(1), From = "rf-redis-0", To = "rf-redis-2", DetectedAfterMilliseconds = 40 };
+
+        rf.Status = Compute(rf, HealthyPlan(master: 2), failover: failover, now: T0.AddMinutes(1));
+        Assert.Equal(1, rf.Status.Failovers);
+        Assert.Equal("rf-redis-2", rf.Status.Master!.Pod);
+        Assert.Equal(T0.AddMinutes(1), rf.Status.Master.Since);
+        Assert.Same(failover, rf.Status.LastFailover);
+
+        rf.Status = Compute(rf, HealthyPlan(master: 2), failover: failover, now: T0.AddMinutes(2));
+        Assert.Equal(1, rf.Status.Failovers);
+        Assert.Equal(T0.AddMinutes(1), rf.Status.Master!.Since);
+    }
+
+    [Fact]
+    public void DisagreeingSentinelsAreDegradedWithAReadableReason()
+    {
+        var plan = HealPlanner.Plan(new HealInput([Master(0), Replica(1, of: 0), Master(2, 500)], [Sentinel(1, 0, [1, 2], [2, 3]), Sentinel(2, 2, [0, 1], [1, 3]), Sentinel(3, 0, [1, 2], [1, 2])], Settings));
+        var status = Compute(Resources.Rf(), plan);
+
+        Assert.Equal(Phase.Degraded, status.Phase);
+        var degraded = Condition(status, ConditionTypes.Degraded);
+        Assert.Equal(("True", "SentinelsDisagree"), (degraded.Status, degraded.Reason));
+        Assert.Contains("changing nothing", degraded.Message, StringComparison.Ordinal);
+        Assert.Equal("False", Condition(status, ConditionTypes.SentinelQuorum).Status);
+        Assert.Equal("False", Condition(status, ConditionTypes.Ready).Status);
+        Assert.Equal(2, status.Sentinels!.Agreeing);
+    }
+
+    [Fact]
+    public void InvalidSpecIsFailedAndNamesTheField()
+    {
+        var status = Compute(Resources.Rf(), null, errors: [new SpecError("spec.redis.config.requirepass", "managed by the operator")]);
+
+        Assert.Equal(Phase.Failed, status.Phase);
+        var degraded = Condition(status, ConditionTypes.Degraded);
+        Assert.Equal(ConditionReasons.InvalidSpec, degraded.Reason);
+        Assert.StartsWith("spec.redis.config.requirepass", degraded.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PodsNotYetReadyAreProvisioning()
+    {
+        var status = Compute(Resources.Rf(), null, redis: [new("rf-redis-0", null, false)]);
+
+        Assert.Equal(Phase.Provisioning, status.Phase);
+        Assert.Equal("True", Condition(status, ConditionTypes.Progressing).Status);
+        Assert.Equal("0/3", status.RedisReady);
+        Assert.Null(status.Master);
+    }
+
+    [Fact]
+    public void TransitionTimeMovesOnlyWhenAConditionFlips()
+    {
+        var rf = Resources.Rf();
+        rf.Status = Compute(rf, HealthyPlan());
+        var downPlan = HealPlanner.Plan(new HealInput([Down(0), Replica(1, of: 0), Replica(2, of: 0)], Sentinels(0, 1, 2), Settings));
+        var later = Compute(rf, downPlan, redis: [RedisPods[0] with { Ready = false }, RedisPods[1], RedisPods[2]], now: T0.AddMinutes(3));
+
+        Assert.Equal(T0.AddMinutes(3), Condition(later, ConditionTypes.Ready).LastTransitionTime);
+        Assert.Equal(T0, Condition(later, ConditionTypes.SentinelQuorum).LastTransitionTime);
+        Assert.Equal("False", Condition(later, ConditionTypes.Ready).Status);
+    }
+}
