@@ -1,0 +1,36 @@
+using System.Text.Json;
+using BackendStack.Operator.Redis.Builders;
+using k8s;
+using k8s.Models;
+
+namespace BackendStack.Operator.Redis.Follower;
+
+/// <summary>Lists a RedisFailover's Redis pods and writes their role labels with merge patches.</summary>
+internal sealed class PodRoleLabeler(IKubernetes client)
+{
+    public async Task<IReadOnlyList<V1Pod>> ListRedisPodsAsync(string ns, string instance, CancellationToken cancellationToken)
+    {
+        var selector = string.Join(',', RedisFailoverLabels.Selector(instance, RedisFailoverLabels.RedisComponent).Select(p => $"{p.Key}={p.Value}"));
+        var list = await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return [.. list.Items];
+    }
+
+    /// <summary>Applies the label changes; the master's patch goes out first and alone, the rest together.</summary>
+    public async Task ApplyAsync(string ns, IReadOnlyList<(string Pod, string Role)> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var master = changes.Where(c => c.Role == RedisFailoverLabels.MasterRole).ToList();
+        foreach (var (pod, role) in master)
+        {
+            await PatchAsync(ns, pod, role, cancellationToken).ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(changes.Except(master).Select(c => PatchAsync(ns, c.Pod, c.Role, cancellationToken))).ConfigureAwait(false);
+    }
+
+    private Task<V1Pod> PatchAsync(string ns, string pod, string role, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new { metadata = new { labels = new Dictionary<string, string> { [RedisFailoverLabels.Role] = role } } });
+        return client.CoreV1.PatchNamespacedPodAsync(new V1Patch(body, V1Patch.PatchType.MergePatch), pod, ns, cancellationToken: cancellationToken);
+    }
+}
