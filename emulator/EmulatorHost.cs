@@ -111,7 +111,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (LocalPods is not null && OperatingSystem.IsLinux()) await LocalPods.DisposeAsync();
+        if (LocalPods is not null) await LocalPods.DisposeAsync();
         localPodsClient?.Dispose();
         Faults.DropAllWatches();
         await controllers.DisposeAsync();

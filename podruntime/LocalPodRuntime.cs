@@ -64,9 +64,9 @@ public sealed class LocalPodRuntime : IAsyncDisposable
 
     public void Start()
     {
-        if (Unavailable() is { } reason)
+        if (!OperatingSystem.IsLinux() || Unavailable() is not null)
         {
-            throw new InvalidOperationException(reason);
+            throw new PlatformNotSupportedException(Unavailable());
         }
 
         Directory.CreateDirectory(Layout.Root);
@@ -236,6 +236,7 @@ public sealed class LocalPodRuntime : IAsyncDisposable
         }
     }
 
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private void WriteShims()
     {
         foreach (var image in Options.Images.Images)

@@ -22,7 +22,7 @@ internal sealed class PodLogHandler
         var query = context.Request.Query;
         var container = query["container"].FirstOrDefault();
         var previous = query["previous"] == "true";
-        var path = (OperatingSystem.IsLinux() ? Kubelet?.Runtime.GetLogPath(new PodKey(route.Namespace!, route.Name!), container, previous) : null)
+        var path = Kubelet?.Runtime.GetLogPath(new PodKey(route.Namespace!, route.Name!), container, previous)
             ?? throw StatusErrors.BadRequest(Kubelet is null
                 ? $"pod \"{route.Name}\": logs are served only when the emulator runs Pods locally"
                 : $"{(previous ? "previous terminated" : "current")} container \"{container ?? ""}\" in pod \"{route.Name}\" has no log");
