@@ -16,7 +16,8 @@ static async Task<int> RunAsync(OperatorOptions options, CancellationToken cance
         return 1;
     }
 
+    builder.Services.AddBackendStackControllers(options);
     using var host = builder.Build();
     await host.RunAsync(cancellation);
-    return 0;
+    return host.OperatorExitCode();
 }

@@ -29,7 +29,7 @@ internal sealed record ListResult(IReadOnlyList<StoredObject> Items, long Revisi
     public byte[] ToJson(ResourceType type)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, Wire.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("kind", type.Kind + "List");

@@ -13,7 +13,7 @@ internal static class ObjectView
         EventConversion.IsEventsV1(type) || (type.IsCustom && !SameApiVersion(type, o));
 
     public static ReadOnlyMemory<byte> Bytes(ResourceType type, StoredObject o) =>
-        NeedsConversion(type, o) ? JsonSerializer.SerializeToUtf8Bytes(Node(type, o)) : o.Json;
+        NeedsConversion(type, o) ? JsonSerializer.SerializeToUtf8Bytes(Node(type, o), Wire.Options) : o.Json;
 
     public static JsonObject Node(ResourceType type, StoredObject o)
     {

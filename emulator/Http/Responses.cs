@@ -9,7 +9,7 @@ namespace BackendStack.Emulator.Http;
 internal static class Responses
 {
     public static Task Json(HttpResponse response, JsonNode body, int code = 200, string contentType = "application/json") =>
-        Bytes(response, JsonSerializer.SerializeToUtf8Bytes(body), code, contentType);
+        Bytes(response, JsonSerializer.SerializeToUtf8Bytes(body, Storage.Wire.Options), code, contentType);
 
     public static async Task Bytes(HttpResponse response, ReadOnlyMemory<byte> body, int code = 200, string contentType = "application/json")
     {

@@ -11,7 +11,7 @@ internal sealed class StoredObject
 {
     internal StoredObject(JsonObject node, long resourceVersion)
     {
-        Json = JsonSerializer.SerializeToUtf8Bytes(node);
+        Json = JsonSerializer.SerializeToUtf8Bytes(node, Wire.Options);
         ResourceVersion = resourceVersion;
         var meta = node["metadata"] as JsonObject;
         Namespace = meta?["namespace"]?.GetValue<string>() ?? "";

@@ -76,7 +76,7 @@ internal sealed class WatchHandler(ResourceService service, TimeSpan bookmarkInt
 
     private static async Task WriteAsync(HttpResponse response, JsonObject watchEvent, CancellationToken ct)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(watchEvent);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(watchEvent, Wire.Options);
         await response.Body.WriteAsync(bytes, ct);
         await response.Body.WriteAsync("\n"u8.ToArray(), ct);
         await response.Body.FlushAsync(ct);

@@ -57,12 +57,15 @@ internal sealed class CustomResourceDefinitionBuilder(XmlDocComments docs)
         var properties = (JsonObject)schema["properties"]!;
         // Metadata is validated by the API server itself; its schema in a CRD is just "an object".
         properties["metadata"] = new JsonObject { ["type"] = "object" };
-        properties["status"]!.AsObject().Remove("default");
+        // A spec with required fields must be given; otherwise an absent spec is defaulted, so its own defaults apply.
         var spec = properties["spec"]!.AsObject();
         if (spec["required"] is not null)
         {
-            spec.Remove("default");
             schema["required"] = new JsonArray("spec");
+        }
+        else
+        {
+            spec["default"] = new JsonObject();
         }
 
         return SchemaKeyOrder.Sort(schema);

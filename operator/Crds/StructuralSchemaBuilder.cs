@@ -85,7 +85,11 @@ internal sealed class StructuralSchemaBuilder(XmlDocComments docs)
 
     private void Describe(JsonObject node, PropertyInfo property, Type type)
     {
-        var description = docs.ForProperty(property) ?? (IsApiType(type) ? docs.ForType(type) : null);
+        // spec and status are declared once for every kind; their types say what they hold for this kind.
+        var typeFirst = property.DeclaringType!.IsConstructedGenericType && IsApiType(type);
+        var description = typeFirst
+            ? docs.ForType(type)
+            : docs.ForProperty(property) ?? (IsApiType(type) ? docs.ForType(type) : null);
         if (description is null && IsApiType(property.DeclaringType!))
         {
             throw new InvalidOperationException(

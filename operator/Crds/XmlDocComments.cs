@@ -47,7 +47,9 @@ internal sealed partial class XmlDocComments
         }
     }
 
-    private static string MemberName(Type type) => type.FullName!.Replace('+', '.');
+    // Documentation names a generic type by its definition, for example CustomResource`2.
+    private static string MemberName(Type type) =>
+        (type.IsConstructedGenericType ? type.GetGenericTypeDefinition() : type).FullName!.Replace('+', '.');
 
     // <c>x</c> and <see cref="T:A.B"/> read as "x" and "B"; line breaks of the source are not meaningful.
     private static string PlainText(XElement summary)

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
 
 namespace BackendStack.Operator.Api;
@@ -9,37 +7,17 @@ namespace BackendStack.Operator.Api;
 [ShortNames("gv")]
 [PrinterColumn(1, "BRICKS", ".status.bricksOnline", Description = "Bricks online out of all")]
 [PrinterColumn(2, "HEAL", ".status.healPending", Type = "integer", Description = "Entries waiting to be healed")]
-public sealed class GlusterVolume : IKubernetesObject<V1ObjectMeta>, ISpec<GlusterVolumeSpec>, IStatus<GlusterVolumeStatus>
+public sealed class GlusterVolume : CustomResource<GlusterVolumeSpec, GlusterVolumeStatus>
 {
-    /// <summary>The API group of the kind.</summary>
-    public const string Group = ApiGroup.Group;
-
-    /// <summary>The API version of the kind.</summary>
-    public const string Version = ApiGroup.Version;
-
     /// <summary>The resource name in URLs.</summary>
     public const string Plural = "glustervolumes";
 
     /// <summary>The kind's name.</summary>
     public const string KindName = "GlusterVolume";
 
-    /// <summary>APIVersion of the object: <c>backendstack.io/v1alpha1</c>.</summary>
-    [JsonPropertyName("apiVersion")]
-    public string ApiVersion { get; set; } = ApiGroup.ApiVersion;
-
-    /// <summary>Kind of the object: <c>GlusterVolume</c>.</summary>
-    [JsonPropertyName("kind")]
-    public string Kind { get; set; } = KindName;
-
-    /// <summary>Standard object metadata.</summary>
-    [JsonPropertyName("metadata")]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The desired volume.</summary>
-    [JsonPropertyName("spec")]
-    public GlusterVolumeSpec Spec { get; set; } = new();
-
-    /// <summary>The observed state, written by the operator.</summary>
-    [JsonPropertyName("status")]
-    public GlusterVolumeStatus Status { get; set; } = new();
+    /// <summary>An empty GlusterVolume with apiVersion and kind set.</summary>
+    public GlusterVolume()
+        : base(KindName)
+    {
+    }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
 
 namespace BackendStack.Operator.Api;
@@ -14,37 +12,17 @@ namespace BackendStack.Operator.Api;
 [PrinterColumn(2, "REDIS", ".status.redisReady", Description = "Ready Redis pods out of all")]
 [PrinterColumn(3, "SENTINELS", ".status.sentinelsReady", Description = "Ready Sentinels out of all")]
 [ScaleSubresource(".spec.redis.replicas", ".status.redis.total", LabelSelectorPath = ".status.selector")]
-public sealed class RedisFailover : IKubernetesObject<V1ObjectMeta>, ISpec<RedisFailoverSpec>, IStatus<RedisFailoverStatus>
+public sealed class RedisFailover : CustomResource<RedisFailoverSpec, RedisFailoverStatus>
 {
-    /// <summary>The API group of the kind.</summary>
-    public const string Group = ApiGroup.Group;
-
-    /// <summary>The API version of the kind.</summary>
-    public const string Version = ApiGroup.Version;
-
     /// <summary>The resource name in URLs.</summary>
     public const string Plural = "redisfailovers";
 
     /// <summary>The kind's name.</summary>
     public const string KindName = "RedisFailover";
 
-    /// <summary>APIVersion of the object: <c>backendstack.io/v1alpha1</c>.</summary>
-    [JsonPropertyName("apiVersion")]
-    public string ApiVersion { get; set; } = ApiGroup.ApiVersion;
-
-    /// <summary>Kind of the object: <c>RedisFailover</c>.</summary>
-    [JsonPropertyName("kind")]
-    public string Kind { get; set; } = KindName;
-
-    /// <summary>Standard object metadata.</summary>
-    [JsonPropertyName("metadata")]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The desired Redis and Sentinel deployment.</summary>
-    [JsonPropertyName("spec")]
-    public RedisFailoverSpec Spec { get; set; } = new();
-
-    /// <summary>The observed state, written by the operator.</summary>
-    [JsonPropertyName("status")]
-    public RedisFailoverStatus Status { get; set; } = new();
+    /// <summary>An empty RedisFailover with apiVersion and kind set.</summary>
+    public RedisFailover()
+        : base(KindName)
+    {
+    }
 }

@@ -1,0 +1,59 @@
+using BackendStack.Operator.Api;
+using BackendStack.Operator.Runtime.Clients;
+using BackendStack.Operator.Runtime.Controllers;
+using BackendStack.Operator.Runtime.Events;
+using BackendStack.Operator.Runtime.Hosting;
+using BackendStack.Operator.Runtime.Informers;
+using BackendStack.Operator.Runtime.Monitoring;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BackendStack.Operator.AppTiers;
+
+/// <summary>Wires the AppTier controller: its own kind, the children it owns and the kinds its connections reference.</summary>
+internal static class AppTierController
+{
+    public const string Name = "apptier";
+
+    public static IServiceCollection AddAppTierController(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var k = sp.GetRequiredService<IKubernetes>();
+            var informers = sp.GetRequiredService<SharedInformers>();
+            CachedResource<T> Cached<T>(IResourceClient<T> client)
+                where T : class, IKubernetesObject<V1ObjectMeta> => new(client, informers.For(client));
+            return new AppTierResources(
+                Cached(new CustomResourceClient<AppTier>(k)),
+                Cached(BuiltInResources.Deployments(k)),
+                Cached(BuiltInResources.Services(k)),
+                Cached(BuiltInResources.PodDisruptionBudgets(k)),
+                Cached(BuiltInResources.HorizontalPodAutoscalers(k)),
+                Cached(new CustomResourceClient<ProxySQL>(k)),
+                Cached(new CustomResourceClient<RedisFailover>(k)),
+                Cached(new CustomResourceClient<GlusterVolume>(k)));
+        });
+        services.AddSingleton<IController>(sp =>
+        {
+            var kinds = sp.GetRequiredService<AppTierResources>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            var options = sp.GetRequiredService<ControllerRuntimeOptions>();
+            var reconciler = new AppTierReconciler(
+                kinds, sp.GetRequiredService<IEventRecorder>(), time, sp.GetRequiredService<ILogger<AppTierReconciler>>());
+            var tiers = kinds.Tiers.Cache;
+            return new Controller<AppTier>(
+                    Name, kinds.Tiers.Informer, reconciler, new ControllerOptions(options.MaxConcurrentReconciles), time,
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger("Controller.apptier"), sp.GetRequiredService<ControllerRuntimeMetrics>())
+                .Owns(kinds.Deployments.Informer)
+                .Owns(kinds.Services.Informer)
+                .Owns(kinds.DisruptionBudgets.Informer)
+                .Owns(kinds.Autoscalers.Informer)
+                .Watches(kinds.ProxySqls.Informer, p => AppTierDependents.OfProxySql(tiers.List(p.Metadata.NamespaceProperty), p))
+                .Watches(kinds.RedisFailovers.Informer, r => AppTierDependents.OfRedisFailover(tiers.List(r.Metadata.NamespaceProperty), r))
+                .Watches(kinds.GlusterVolumes.Informer, g => AppTierDependents.OfGlusterVolume(tiers.List(g.Metadata.NamespaceProperty), g));
+        });
+        return services;
+    }
+}

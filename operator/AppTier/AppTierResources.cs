@@ -1,0 +1,16 @@
+using BackendStack.Operator.Api;
+using BackendStack.Operator.Runtime.Informers;
+using k8s.Models;
+
+namespace BackendStack.Operator.AppTiers;
+
+/// <summary>The kinds the AppTier controller reads and writes.</summary>
+internal sealed record AppTierResources(
+    CachedResource<AppTier> Tiers,
+    CachedResource<V1Deployment> Deployments,
+    CachedResource<V1Service> Services,
+    CachedResource<V1PodDisruptionBudget> DisruptionBudgets,
+    CachedResource<V2HorizontalPodAutoscaler> Autoscalers,
+    CachedResource<ProxySQL> ProxySqls,
+    CachedResource<RedisFailover> RedisFailovers,
+    CachedResource<GlusterVolume> GlusterVolumes);

@@ -1,0 +1,112 @@
+using System.Globalization;
+using BackendStack.Operator.Api;
+using k8s.Models;
+
+namespace BackendStack.Operator.AppTiers;
+
+/// <summary>
+/// Resolves a tier's connections against the objects they reference (a pure function of the looked-up objects):
+/// the ProxySQL endpoint and database credentials, the Sentinel endpoints, master name and Redis password, and the
+/// Gluster mounts. Credentials are referenced with secretKeyRef, never read.
+/// </summary>
+internal static class ConnectionResolver
+{
+    public static ResolvedConnections Resolve(
+        AppTier tier, Func<string, ProxySQL?> proxySql, Func<string, RedisFailover?> redis, Func<string, GlusterVolume?> gluster)
+    {
+        var connections = tier.Spec.Connections;
+        var env = new List<V1EnvVar>();
+        var volumes = new List<V1Volume>();
+        var mounts = new List<V1VolumeMount>();
+        if (connections?.Database is { } database)
+        {
+            var name = database.ProxySQLRef.Name;
+            var proxy = proxySql(name);
+            if (proxy is null)
+            {
+                return ResolvedConnections.Waiting($"ProxySQL {name} does not exist");
+            }
+
+            if (SplitEndpoint(proxy.Status?.Endpoint) is not var (host, port))
+            {
+                return ResolvedConnections.Waiting($"ProxySQL {name} has no endpoint yet");
+            }
+
+            var secret = InjectedEnv.DatabaseCredentialsSecret(name);
+            env.Add(Value(InjectedEnv.DatabaseHost, host));
+            env.Add(Value(InjectedEnv.DatabasePort, port));
+            env.Add(FromSecret(InjectedEnv.DatabaseUser, secret, "username"));
+            env.Add(FromSecret(InjectedEnv.DatabasePassword, secret, "password"));
+        }
+
+        if (connections?.Redis is { } redisConnection)
+        {
+            var name = redisConnection.RedisRef.Name;
+            var failover = redis(name);
+            if (failover is null)
+            {
+                return ResolvedConnections.Waiting($"RedisFailover {name} does not exist");
+            }
+
+            var endpoints = failover.Status?.Endpoints;
+            if (string.IsNullOrEmpty(endpoints?.Sentinel) || string.IsNullOrEmpty(endpoints.MasterName))
+            {
+                return ResolvedConnections.Waiting($"RedisFailover {name} has no Sentinel endpoint yet");
+            }
+
+            env.Add(Value(InjectedEnv.RedisSentinels, endpoints.Sentinel));
+            env.Add(Value(InjectedEnv.RedisMasterName, endpoints.MasterName));
+            if (!string.IsNullOrEmpty(endpoints.Master))
+            {
+                env.Add(Value(InjectedEnv.RedisMaster, endpoints.Master));
+            }
+
+            env.Add(FromSecret(InjectedEnv.RedisPassword, InjectedEnv.RedisAuthSecret(name, failover.Spec.Auth?.SecretName), "password"));
+        }
+
+        foreach (var (volume, index) in (connections?.Volumes ?? []).Select((v, i) => (v, i)))
+        {
+            var name = volume.GlusterVolumeRef.Name;
+            var glusterVolume = gluster(name);
+            if (glusterVolume is null)
+            {
+                return ResolvedConnections.Waiting($"GlusterVolume {name} does not exist");
+            }
+
+            if (string.IsNullOrEmpty(glusterVolume.Status?.VolumeName))
+            {
+                return ResolvedConnections.Waiting($"GlusterVolume {name} has no volume yet");
+            }
+
+            var volumeName = string.Create(CultureInfo.InvariantCulture, $"gluster-{index}");
+            volumes.Add(new V1Volume
+            {
+                Name = volumeName,
+                Glusterfs = new V1GlusterfsVolumeSource { Endpoints = name, Path = glusterVolume.Status.VolumeName },
+            });
+            mounts.Add(new V1VolumeMount { Name = volumeName, MountPath = volume.MountPath });
+        }
+
+        return new ResolvedConnections(env, volumes, mounts);
+    }
+
+    /// <summary>"host:port" into its parts; null when absent or malformed.</summary>
+    public static (string Host, string Port)? SplitEndpoint(string? endpoint)
+    {
+        var colon = endpoint?.LastIndexOf(':') ?? -1;
+        if (endpoint is null || colon <= 0 || colon == endpoint.Length - 1)
+        {
+            return null;
+        }
+
+        return (endpoint[..colon], endpoint[(colon + 1)..]);
+    }
+
+    private static V1EnvVar Value(string name, string value) => new() { Name = name, Value = value };
+
+    private static V1EnvVar FromSecret(string name, string secret, string key) => new()
+    {
+        Name = name,
+        ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = secret, Key = key } },
+    };
+}

@@ -1,0 +1,70 @@
+using BackendStack.Operator.Hosting;
+using BackendStack.Operator.Runtime.Hosting;
+using BackendStack.Operator.Runtime.Monitoring;
+using k8s;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BackendStack.Tests.Controllers;
+
+/// <summary>The operator, built from the same registration as the executable, running in-process against a test API.</summary>
+internal sealed class OperatorInstance : IAsyncDisposable
+{
+    private readonly IHost app;
+    private bool stopped;
+
+    private OperatorInstance(IHost app, RecordedLogs logs)
+    {
+        this.app = app;
+        Logs = logs;
+    }
+
+    public RecordedLogs Logs { get; }
+
+    public ControllerManager Manager => app.Services.GetRequiredService<ControllerManager>();
+
+    public ControllerRuntimeMetrics Metrics => app.Services.GetRequiredService<ControllerRuntimeMetrics>();
+
+    public bool IsStopping => app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested;
+
+    /// <summary>Where /metrics, /healthz and /readyz answer.</summary>
+    public Uri HttpAddress => app.Services.GetRequiredService<EndpointsServer>().Addresses[0];
+
+    public double Reconciles(string result = "success") => Metrics.ReconcileTotal.WithLabels("apptier", result).Value;
+
+    public static async Task<OperatorInstance> StartAsync(KubernetesClientConfiguration api, Func<ControllerRuntimeOptions, ControllerRuntimeOptions>? configure = null)
+    {
+        var options = new ControllerRuntimeOptions
+        {
+            ClientConfiguration = api,
+            MetricsBindAddress = "127.0.0.1:0",
+            HealthProbeBindAddress = "127.0.0.1:0",
+            LeaderElectionNamespace = "default",
+        };
+        options = configure?.Invoke(options) ?? options;
+        var logs = new RecordedLogs();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Logging.ClearProviders().AddProvider(logs);
+        builder.Services.AddBackendStackControllers(options);
+        var app = builder.Build();
+        await app.StartAsync();
+        return new OperatorInstance(app, logs);
+    }
+
+    public async Task StopAsync()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await app.StopAsync(timeout.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        app.Dispose();
+    }
+}
