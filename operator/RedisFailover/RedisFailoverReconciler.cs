@@ -62,7 +62,7 @@ internal sealed partial class RedisFailoverReconciler(
         }
 
         var status = StatusCalculator.Compute(new StatusInput(
-            resource, [.. redisPods.Select(State)], [.. sentinelPods.Select(State)], plan, errors, session?.Follower.Latest?.ToRecord(), time.GetUtcNow().UtcDateTime));
+            resource, [.. redisPods.Select(State)], [.. sentinelPods.Select(State)], plan, errors, session?.LatestFailover(MissedFailover(resource, session, plan, redisPods)), time.GetUtcNow().UtcDateTime));
         if (await StatusWriter.WriteIfChangedAsync(kinds.RedisFailovers.Client, kinds.RedisFailovers.Cache, resource, status, r => r.Status, (r, s) => r.Status = s, cancellationToken).ConfigureAwait(false))
         {
             changes.Add($"status {status.Phase}");
@@ -102,6 +102,20 @@ internal sealed partial class RedisFailoverReconciler(
         }
 
         await children.ApplyAsync(configuration, redisReplicas, sentinelReplicas, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sentinel moved the master without the follower seeing it: the check records the failover itself.</summary>
+    private Api.FailoverRecord? MissedFailover(Api.RedisFailover resource, RedisFailoverSession? session, HealPlan? plan, IReadOnlyList<V1Pod> redisPods)
+    {
+        var previous = resource.Status.Master?.Pod;
+        var current = plan is { Agreement.Kind: SentinelAgreementKind.Agreed, Master: { } m } ? redisPods.FirstOrDefault(p => p.Status?.PodIP == m.Host)?.Metadata.Name : null;
+        if (session is null || previous is null || current is null || previous == current || session.Follower.Latest?.ToPod == current)
+        {
+            return session?.MissedFailover;
+        }
+
+        session.MissedFailover = new Api.FailoverRecord { Time = time.GetUtcNow().UtcDateTime, From = previous, To = current };
+        return session.MissedFailover;
     }
 
     private (IReadOnlyList<V1Pod> Redis, IReadOnlyList<V1Pod> Sentinel) Pods(Api.RedisFailover resource)

@@ -43,6 +43,18 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
 
     public RedisMasterFollower Follower { get; }
 
+    /// <summary>A failover the periodic check found without an announcement.</summary>
+    public Api.FailoverRecord? MissedFailover { get; set; }
+
+    /// <summary>
+    /// The newest failover this process saw: the follower's (with its reaction time) or one the
+    /// periodic check found because the announcement was missed (e.g. the operator was restarted).
+    /// </summary>
+    public Api.FailoverRecord? LatestFailover(Api.FailoverRecord? foundByCheck) =>
+        Follower.Latest?.ToRecord() is { } followed && (foundByCheck is null || followed.To == foundByCheck.To || followed.Time >= foundByCheck.Time)
+            ? followed
+            : foundByCheck;
+
     public async ValueTask DisposeAsync()
     {
         await Follower.DisposeAsync().ConfigureAwait(false);
