@@ -4,7 +4,7 @@ using BackendStack.Emulator.Storage;
 
 namespace BackendStack.Emulator.Tables;
 
-/// <summary>The server-side columns kube-apiserver prints for the built-in kinds (after NAME, before AGE).</summary>
+/// <summary>The server-side columns kube-apiserver prints for the built-in kinds (after NAME; AGE last unless placed).</summary>
 internal static class BuiltInColumns
 {
     public static IReadOnlyList<TableColumn> For(string groupResource) => groupResource switch
@@ -14,6 +14,7 @@ internal static class BuiltInColumns
             TableColumn.Computed("Ready", o => $"{Count(o, "status.containerStatuses", c => c["ready"]?.GetValue<bool>() == true)}/{Count(o, "spec.containers")}"),
             TableColumn.Computed("Status", o => Json.Str(o, "metadata.deletionTimestamp") is not null ? "Terminating" : Json.Str(o, "status.phase")),
             TableColumn.Computed("Restarts", o => Sum(o, "status.containerStatuses", "restartCount")),
+            TableColumn.Age(),
             TableColumn.Computed("IP", o => Json.Str(o, "status.podIP") ?? "<none>", 1),
             TableColumn.Computed("Node", o => Json.Str(o, "spec.nodeName") ?? "<none>", 1),
         ],
@@ -36,6 +37,7 @@ internal static class BuiltInColumns
             TableColumn.Computed("Cluster-IP", o => Json.Str(o, "spec.clusterIP") ?? "<none>"),
             TableColumn.Computed("External-IP", _ => "<none>"),
             TableColumn.Computed("Port(s)", Ports),
+            TableColumn.Age(),
             TableColumn.Computed("Selector", o => Map(o, "spec.selector"), 1),
         ],
         "configmaps" => [TableColumn.Computed("Data", o => (long)((Json.At(o, "data") as JsonObject)?.Count ?? 0) + ((Json.At(o, "binaryData") as JsonObject)?.Count ?? 0))],
@@ -70,15 +72,26 @@ internal static class BuiltInColumns
             TableColumn.Computed("Allowed Disruptions", o => Json.Long(o, "status.disruptionsAllowed") ?? 0),
         ],
         "endpoints" => [TableColumn.Computed("Endpoints", Endpoints)],
-        "events" or "events.events.k8s.io" =>
-        [
-            TableColumn.Computed("Type", o => Json.Str(o, "type")),
-            TableColumn.Computed("Reason", o => Json.Str(o, "reason")),
-            TableColumn.Computed("Object", o => $"{Json.Str(o, "involvedObject.kind")?.ToLowerInvariant()}/{Json.Str(o, "involvedObject.name")}"),
-            TableColumn.Computed("Message", o => Json.Str(o, "message")),
-        ],
         _ => [],
     };
+
+    /// <summary>`kubectl get events` columns: they replace NAME and AGE rather than sit between them.</summary>
+    public static IReadOnlyList<TableColumn> Events() =>
+    [
+        Since("Last Seen", o => Json.Str(o, "series.lastObservedTime") ?? Json.Str(o, "lastTimestamp") ?? Json.Str(o, "eventTime")),
+        TableColumn.Computed("Type", o => Json.Str(o, "type")),
+        TableColumn.Computed("Reason", o => Json.Str(o, "reason")),
+        TableColumn.Computed("Object", o => $"{Json.Str(o, "involvedObject.kind")?.ToLowerInvariant()}/{Json.Str(o, "involvedObject.name")}"),
+        TableColumn.Computed("Subobject", o => Json.Str(o, "involvedObject.fieldPath") ?? "", 1),
+        TableColumn.Computed("Source", o => Json.Str(o, "source.component") ?? Json.Str(o, "reportingComponent") ?? "", 1),
+        TableColumn.Computed("Message", o => Json.Str(o, "message")),
+        Since("First Seen", o => Json.Str(o, "firstTimestamp") ?? Json.Str(o, "eventTime"), 1),
+        TableColumn.Computed("Count", o => Json.Long(o, "series.count") ?? Json.Long(o, "count") ?? 1, 1),
+        TableColumn.Computed("Name", o => Json.Str(o, "metadata.name"), 1),
+    ];
+
+    private static TableColumn Since(string name, Func<JsonObject, string?> timestamp, int priority = 0) =>
+        new(new Resources.PrinterColumn(name, "string", "", priority), (o, now) => HumanDuration.Since(timestamp(o), now));
 
     private static long Count(JsonObject o, string path, Func<JsonObject, bool>? where = null) =>
         (Json.At(o, path) as JsonArray ?? []).OfType<JsonObject>().LongCount(x => where?.Invoke(x) ?? true);
