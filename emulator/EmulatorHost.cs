@@ -7,6 +7,7 @@ using BackendStack.Emulator.Semantics;
 using BackendStack.Emulator.Storage;
 using BackendStack.Emulator.Validation;
 using BackendStack.Emulator.Watch;
+using BackendStack.PodRuntime;
 using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,6 +26,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ControllerSet controllers;
+    private Kubernetes? localPodsClient;
 
     private EmulatorHost(WebApplication app, ResourceService service, FaultInjector faults, RequestCounters requests, ControllerSet controllers)
     {
@@ -40,6 +42,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     public Uri BaseAddress { get; }
     public FaultInjector Faults { get; }
     public RequestCounters Requests { get; }
+
+    /// <summary>The node agent running Pods as local processes, when <see cref="EmulatorOptions.LocalPods"/> is set.</summary>
+    public Kubelet? LocalPods { get; private set; }
 
     /// <summary>Objects currently stored (all kinds).</summary>
     public long ObjectCount => Service.Store.ObjectCount;
@@ -57,8 +62,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         Bootstrap.CreateSystemNamespaces(service);
         var faults = new FaultInjector(store);
         var requests = new RequestCounters();
+        var podLogs = new PodLogHandler();
         var dispatcher = new ApiDispatcher(registry, new ReadHandler(service), new WriteHandler(service),
-            new WatchHandler(service, options.BookmarkInterval), faults, requests);
+            new WatchHandler(service, options.BookmarkInterval), faults, requests, podLogs);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -67,7 +73,15 @@ public sealed class EmulatorHost : IAsyncDisposable
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken);
         var controllers = ControllerSet.Start(service, options);
-        return new EmulatorHost(app, service, faults, requests, controllers);
+        var host = new EmulatorHost(app, service, faults, requests, controllers);
+        if (options.LocalPods is { } localPods)
+        {
+            if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("local Pods need Linux (mount and PID namespaces)");
+            host.localPodsClient = new Kubernetes(host.CreateClientConfiguration());
+            host.LocalPods = podLogs.Kubelet = new Kubelet(host.localPodsClient, localPods);
+            await host.LocalPods.StartAsync(cancellationToken);
+        }
+        return host;
     }
 
     /// <summary>A client configuration for this server; <c>new k8s.Kubernetes(config)</c> talks to it.</summary>
@@ -97,6 +111,8 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (LocalPods is not null) await LocalPods.DisposeAsync();
+        localPodsClient?.Dispose();
         Faults.DropAllWatches();
         await controllers.DisposeAsync();
         await app.StopAsync();

@@ -1,3 +1,5 @@
+using BackendStack.PodRuntime;
+
 namespace BackendStack.Emulator;
 
 /// <summary>How an emulator instance is started.</summary>
@@ -14,6 +16,13 @@ public sealed record EmulatorOptions
 
     /// <summary>How often a watch that allows bookmarks gets one.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// When set, every Pod that has a status.podIP runs as local processes (see BackendStack.PodRuntime)
+    /// and its status (phase, Ready, containerStatuses, restartCount) comes from them; <c>kubectl logs</c>
+    /// serves their log files. Built-in controllers then only give Pods their addresses.
+    /// </summary>
+    public LocalPodRuntimeOptions? LocalPods { get; init; }
 
     /// <summary>Clock for timestamps and ages (tests may pass a fake one).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

@@ -44,7 +44,9 @@ public static class ContainerLaunch
         var argv = command.Count > 0 ? [.. command, .. args] : image.Entrypoint(args).ToList();
         var shims = layout.ShimDirectory(image.Name);
         var searchPath = $"{shims}:{path}";
-        return new LaunchPlan([Resolve(argv[0], searchPath), .. argv.Skip(1)], searchPath);
+        // A shim by base name comes first: the image's paths (/usr/local/bin/redis-server) do not exist here.
+        var executable = image.Shims.ContainsKey(Path.GetFileName(argv[0])) ? Path.Combine(shims, Path.GetFileName(argv[0])) : Resolve(argv[0], path);
+        return new LaunchPlan([executable, .. argv.Skip(1)], searchPath);
     }
 
     private static string? LocalCommand(V1Pod pod, V1Container container)
@@ -55,16 +57,11 @@ public static class ContainerLaunch
             : null;
     }
 
-    /// <summary>argv[0] on the host: a shim by its base name first (the image's /usr/local/bin paths do not exist here), else PATH.</summary>
+    /// <summary>argv[0] on the host, for executables the image has no shim for.</summary>
     private static string Resolve(string executable, string searchPath)
     {
         var name = Path.GetFileName(executable);
         var directories = searchPath.Split(':', StringSplitOptions.RemoveEmptyEntries);
-        if (File.Exists(Path.Combine(directories[0], name)))
-        {
-            return Path.Combine(directories[0], name);
-        }
-
         if (executable.Contains('/', StringComparison.Ordinal))
         {
             return File.Exists(executable) ? executable

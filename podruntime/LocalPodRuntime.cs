@@ -44,7 +44,8 @@ public sealed class LocalPodRuntime : IAsyncDisposable
 
     public RuntimeLayout Layout => services.Layout;
 
-    public IReadOnlyCollection<PodKey> Pods => [.. pods.Keys];
+    /// <summary>The Pods this runtime runs, with their uids.</summary>
+    public IReadOnlyDictionary<PodKey, string> RunningPods => pods.ToDictionary(p => p.Key, p => p.Value.Uid);
 
     /// <summary>
     /// Whether this host can run Pods at all: root (mount namespaces, bind mounts) and the util-linux
@@ -63,9 +64,9 @@ public sealed class LocalPodRuntime : IAsyncDisposable
 
     public void Start()
     {
-        if (Unavailable() is { } reason)
+        if (!OperatingSystem.IsLinux() || Unavailable() is not null)
         {
-            throw new InvalidOperationException(reason);
+            throw new PlatformNotSupportedException(Unavailable());
         }
 
         Directory.CreateDirectory(Layout.Root);
@@ -235,6 +236,7 @@ public sealed class LocalPodRuntime : IAsyncDisposable
         }
     }
 
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private void WriteShims()
     {
         foreach (var image in Options.Images.Images)

@@ -24,6 +24,12 @@ public sealed class LocalPodRuntimeOptions
     /// <summary>Longest grace period a Pod gets when the whole runtime stops.</summary>
     public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Second octet of the 127.B.x.y block that Pods get their addresses from (whoever assigns
+    /// status.podIP, e.g. the emulator, reads it). Parallel runs on one machine use different blocks.
+    /// </summary>
+    public int AddressBlock { get; init; }
+
     public string HostIP { get; init; } = "127.0.0.1";
 
     public string ClusterDomain { get; init; } = "cluster.local";

@@ -8,8 +8,11 @@ namespace BackendStack.Emulator.Controllers;
 /// The kubelet's part: a new Pod is scheduled to the emulator's node, gets a distinct loopback IP
 /// (127.0.x.y, so a real server started for it can listen there) and becomes Running and Ready.
 /// A Pod of a Job then completes. The annotation emulator.backendstack.io/ready: "false" keeps a Pod unready.
+/// With <paramref name="addressOnly"/> (Pods run by the local pod runtime) it only schedules and
+/// addresses Pods (from 127.<paramref name="addressBlock"/>.x.y); their phase, readiness and
+/// container statuses come from the processes.
 /// </summary>
-internal sealed class PodLifecycle(ClusterState cluster)
+internal sealed class PodLifecycle(ClusterState cluster, bool addressOnly = false, int addressBlock = 0)
 {
     public const string NodeName = "emulator-node";
     public const string ReadyAnnotation = "emulator.backendstack.io/ready";
@@ -17,6 +20,11 @@ internal sealed class PodLifecycle(ClusterState cluster)
     public void Reconcile(JsonObject pod)
     {
         if (ClusterState.IsDeleting(pod)) return;
+        if (addressOnly)
+        {
+            Address(pod);
+            return;
+        }
         var phase = Json.Str(pod, "status.phase");
         if (Json.Str(pod, "spec.nodeName") is null || phase == "Pending")
         {
@@ -58,6 +66,25 @@ internal sealed class PodLifecycle(ClusterState cluster)
         cluster.Write("pods", pod, status: true);
     }
 
+    private void Address(JsonObject pod)
+    {
+        if (Json.Str(pod, "spec.nodeName") is null)
+        {
+            Json.Object(pod, "spec")["nodeName"] = NodeName;
+            cluster.Write("pods", pod);
+        }
+        else if (Json.Str(pod, "status.podIP") is null)
+        {
+            var ip = AllocateIp();
+            var status = Json.Object(pod, "status");
+            status["phase"] ??= "Pending";
+            status["hostIP"] = "127.0.0.1";
+            status["podIP"] = ip;
+            status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = ip });
+            cluster.Write("pods", pod, status: true);
+        }
+    }
+
     private void SetReady(JsonObject pod, bool ready)
     {
         if (ClusterState.IsReady(pod) == ready) return;
@@ -93,7 +120,7 @@ internal sealed class PodLifecycle(ClusterState cluster)
     private static JsonObject Condition(string type, string status, string now) =>
         new() { ["type"] = type, ["status"] = status, ["lastTransitionTime"] = now };
 
-    /// <summary>The lowest loopback address from 127.0.1.1 up that no Pod holds.</summary>
+    /// <summary>The lowest loopback address from 127.B.1.1 up that no Pod holds.</summary>
     private string AllocateIp()
     {
         var used = cluster.Service.Store.List("pods", null).Items
@@ -101,7 +128,7 @@ internal sealed class PodLifecycle(ClusterState cluster)
         for (var n = 256 + 1; ; n++)
         {
             if (n % 256 is 0 or 255) continue;
-            var ip = string.Create(CultureInfo.InvariantCulture, $"127.0.{n / 256}.{n % 256}");
+            var ip = string.Create(CultureInfo.InvariantCulture, $"127.{addressBlock}.{n / 256}.{n % 256}");
             if (!used.Contains(ip)) return ip;
         }
     }

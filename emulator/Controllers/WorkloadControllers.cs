@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BackendStack.Emulator.Api;
 using BackendStack.Emulator.Semantics;
 using BackendStack.Emulator.Storage;
+using BackendStack.PodRuntime;
 
 namespace BackendStack.Emulator.Controllers;
 
@@ -21,11 +22,13 @@ internal sealed class WorkloadControllers
     private readonly EndpointsController endpoints;
     private readonly VolumeBinder volumes;
 
-    public WorkloadControllers(ResourceService service)
+    /// <param name="service">The store and semantics the controllers write through.</param>
+    /// <param name="localPods">Pods run as local processes, which report their own status: only give them addresses.</param>
+    public WorkloadControllers(ResourceService service, LocalPodRuntimeOptions? localPods = null)
     {
         this.service = service;
         cluster = new ClusterState(service);
-        pods = new PodLifecycle(cluster);
+        pods = new PodLifecycle(cluster, addressOnly: localPods is not null, addressBlock: localPods?.AddressBlock ?? 0);
         statefulSets = new StatefulSetController(cluster);
         deployments = new DeploymentController(cluster);
         replicaSets = new ReplicaSetController(cluster);

@@ -9,7 +9,7 @@ namespace BackendStack.Emulator.Http;
 
 /// <summary>Routes every request: discovery, OpenAPI, and resource verbs, with fault injection and counting around them.</summary>
 internal sealed class ApiDispatcher(ResourceRegistry registry, ReadHandler read, WriteHandler write, WatchHandler watch,
-    FaultInjector faults, RequestCounters counters)
+    FaultInjector faults, RequestCounters counters, PodLogHandler podLogs)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -18,6 +18,11 @@ internal sealed class ApiDispatcher(ResourceRegistry registry, ReadHandler read,
         try
         {
             if (faults.Latency > TimeSpan.Zero) await Task.Delay(faults.Latency, context.RequestAborted);
+            if (PodLogHandler.Handles(route, context.Request))
+            {
+                await podLogs.ServeAsync(context, route);
+                return;
+            }
             if (route.Kind != RouteKind.Resource)
             {
                 await NonResourceAsync(context, route);

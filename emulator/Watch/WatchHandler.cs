@@ -43,6 +43,8 @@ internal sealed class WatchHandler(ResourceService service, TimeSpan bookmarkInt
         stop.CancelAfter(timeout);
         using var bookmarks = query.Bookmarks ? new Timer(_ => service.Store.Bookmark(subscription), null, bookmarkInterval, bookmarkInterval) : null;
         await response.StartAsync(stop.Token);
+        // Clients (client-go's reflector, kubectl wait) treat the watch as established once headers arrive.
+        await response.Body.FlushAsync(stop.Token);
         try
         {
             await foreach (var e in subscription.Events.ReadAllAsync(stop.Token))

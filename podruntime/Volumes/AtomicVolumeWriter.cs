@@ -14,6 +14,11 @@ public static class AtomicVolumeWriter
     public static bool Write(string directory, IReadOnlyList<ProjectedFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("volumes need Linux file modes");
+        }
+
         Directory.CreateDirectory(directory);
         var dataLink = Path.Combine(directory, DataLink);
         var current = Directory.Exists(dataLink) ? new DirectoryInfo(dataLink).LinkTarget : null;
@@ -61,6 +66,7 @@ public static class AtomicVolumeWriter
         return true;
     }
 
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private static bool Holds(string versionDirectory, IReadOnlyList<ProjectedFile> files)
     {
         var existing = Directory.Exists(versionDirectory)

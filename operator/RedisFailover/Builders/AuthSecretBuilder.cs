@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>
 /// The auth Secret, built once with a password the caller generated. The operator creates it

@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>Metadata of a child: its name, the resource's namespace, the labels and a controller reference to the resource.</summary>
 internal static class ChildMetadata

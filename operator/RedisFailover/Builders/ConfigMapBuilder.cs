@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>The redis and sentinel ConfigMaps: rendered config plus the start script of each.</summary>
 internal static class ConfigMapBuilder

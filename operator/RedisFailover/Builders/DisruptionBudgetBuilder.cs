@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>One voluntary disruption at a time for Redis pods and for sentinels (which keeps the quorum).</summary>
 internal static class DisruptionBudgetBuilder

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using BackendStack.Operator.Api;
 
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>
 /// redis.conf from the spec, following the operational rules: dumps only in the background

@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>
 /// The rendered redis.conf (without password and per-pod lines, which the start script adds) and

@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>The labels every child carries (api.md conventions) and the selectors that find the pods.</summary>
 internal static class RedisFailoverLabels

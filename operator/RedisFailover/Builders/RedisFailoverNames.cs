@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>Names of a RedisFailover's children, derived from the resource name.</summary>
 internal sealed record RedisFailoverNames(string Name)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>Redis memory units as redis.conf reads them: k/m/g are powers of 1000, kb/mb/gb of 1024.</summary>
 internal static partial class RedisMemorySize

@@ -1,6 +1,6 @@
 using BackendStack.Operator.DataPlane.Redis;
 
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>The sentinel settings of the spec; quorum defaults to a majority of the sentinels.</summary>
 internal static class SentinelSettingsBuilder

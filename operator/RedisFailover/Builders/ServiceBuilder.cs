@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>
 /// The Services: headless ones for the StatefulSets, the master Service selecting the pod the

@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>A spec problem the schema cannot catch; <see cref="Field"/> is the JSON path a person fixes.</summary>
 internal sealed record SpecError(string Field, string Message)

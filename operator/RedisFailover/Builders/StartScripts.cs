@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>
 /// The container entry points. They copy the rendered config to the data volume and append what

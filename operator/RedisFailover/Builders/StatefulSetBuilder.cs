@@ -3,7 +3,7 @@ using System.Text;
 using BackendStack.Operator.Api;
 using k8s.Models;
 
-namespace BackendStack.Operator.Redis.Builders;
+namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>
 /// The redis and sentinel StatefulSets. Pods start in parallel (the operator, not start order,

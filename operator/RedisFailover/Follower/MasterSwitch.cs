@@ -1,6 +1,6 @@
 using BackendStack.Operator.DataPlane.Redis;
 
-namespace BackendStack.Operator.Redis.Follower;
+namespace BackendStack.Operator.RedisFailovers.Follower;
 
 /// <summary>One followed failover: Sentinel's announcement and when the pods were relabelled.</summary>
 internal sealed record MasterSwitch(

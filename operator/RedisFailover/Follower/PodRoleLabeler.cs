@@ -1,9 +1,9 @@
 using System.Text.Json;
-using BackendStack.Operator.Redis.Builders;
+using BackendStack.Operator.RedisFailovers.Builders;
 using k8s;
 using k8s.Models;
 
-namespace BackendStack.Operator.Redis.Follower;
+namespace BackendStack.Operator.RedisFailovers.Follower;
 
 /// <summary>Lists a RedisFailover's Redis pods and writes their role labels with merge patches.</summary>
 internal sealed class PodRoleLabeler(IKubernetes client)

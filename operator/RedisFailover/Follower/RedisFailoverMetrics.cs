@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace BackendStack.Operator.Redis.Follower;
+namespace BackendStack.Operator.RedisFailovers.Follower;
 
 /// <summary>The operator's own Redis metrics, labelled by the RedisFailover's namespace and name.</summary>
 internal static class RedisFailoverMetrics

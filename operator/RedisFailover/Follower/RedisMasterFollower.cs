@@ -2,7 +2,7 @@ using BackendStack.Operator.DataPlane.Redis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace BackendStack.Operator.Redis.Follower;
+namespace BackendStack.Operator.RedisFailovers.Follower;
 
 /// <summary>
 /// Follows Sentinel's decisions for one RedisFailover: on the first +switch-master of a failover

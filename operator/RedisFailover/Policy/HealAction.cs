@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.Redis.Policy;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>One corrective step on the data plane. <see cref="Reason"/> is the Event reason it is recorded under.</summary>
 internal abstract record HealAction(string Reason)

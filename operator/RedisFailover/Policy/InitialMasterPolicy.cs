@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.Redis.Policy;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>
 /// Picks the master when no sentinel knows one (bootstrap, or every sentinel lost its state):

@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.Redis.Policy;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>REPLICAOF NO ONE on the replica with the most data, when neither a master nor Sentinel can act.</summary>
 internal sealed record PromoteReplica(RedisNodeObservation Node) : HealAction(HealReasons.MasterChanged)

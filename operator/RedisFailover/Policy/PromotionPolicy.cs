@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.Redis.Policy;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>
 /// The last resort when no master answers and Sentinel cannot fail over: the replica holding the

@@ -1,6 +1,6 @@
 using BackendStack.Operator.DataPlane.Redis;
 
-namespace BackendStack.Operator.Redis.Policy;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>One Redis pod as the operator found it; <see cref="Replication"/> is null when the server did not answer.</summary>
 internal sealed record RedisNodeObservation(string Pod, RedisEndpoint Endpoint, ReplicationInfo? Replication)

@@ -1,6 +1,6 @@
 using BackendStack.Operator.DataPlane.Redis;
 
-namespace BackendStack.Operator.Redis.Policy;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>REPLICAOF the agreed master on a node that follows another one, or is an empty new master.</summary>
 internal sealed record RepointReplica(RedisNodeObservation Node, RedisEndpoint Master) : HealAction(HealReasons.ReplicaResynced)

@@ -1,6 +1,6 @@
 using BackendStack.Operator.DataPlane.Redis;
 
-namespace BackendStack.Operator.Redis.Policy;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>
 /// The sentinels' joint answer. <see cref="Master"/> is the endpoint most of them name (null when

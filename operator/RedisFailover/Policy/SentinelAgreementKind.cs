@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.Redis.Policy;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>What the sentinels together say about the master.</summary>
 internal enum SentinelAgreementKind

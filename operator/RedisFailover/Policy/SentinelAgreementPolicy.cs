@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BackendStack.Operator.Redis.Policy;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>Decides which master the sentinels agree on, if any.</summary>
 internal static class SentinelAgreementPolicy

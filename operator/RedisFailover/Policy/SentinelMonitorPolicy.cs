@@ -1,6 +1,6 @@
 using BackendStack.Operator.DataPlane.Redis;
 
-namespace BackendStack.Operator.Redis.Policy;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>
 /// Keeps every answering sentinel monitoring the master with the spec's settings: MONITOR where
@@ -22,13 +22,13 @@ internal static class SentinelMonitorPolicy
         {
             if (observation.Master is null)
             {
-                actions.Add(new MonitorMaster(observation.Sentinel, master, RemoveFirst: false));
+                actions.Add(new MonitorMaster(observation.Sentinel, master, settings, RemoveFirst: false));
             }
             else if (observation.Master.Endpoint != master)
             {
                 if (overrideStale)
                 {
-                    actions.Add(new MonitorMaster(observation.Sentinel, master, RemoveFirst: true));
+                    actions.Add(new MonitorMaster(observation.Sentinel, master, settings, RemoveFirst: true));
                 }
             }
             else if (!settings.MatchedBy(observation.Master))

@@ -1,6 +1,6 @@
 using BackendStack.Operator.DataPlane.Redis;
 
-namespace BackendStack.Operator.Redis.Policy;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>SENTINEL SET quorum and timings on a sentinel whose settings drifted from the spec.</summary>
 internal sealed record UpdateSentinelSettings(RedisEndpoint Sentinel, SentinelMonitorSettings Settings) : HealAction(HealReasons.SentinelConfigured)

@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace BackendStack.Operator.Redis.Status;
+namespace BackendStack.Operator.RedisFailovers.Status;
 
 /// <summary>Builds a condition list where lastTransitionTime moves only when a condition's status changes.</summary>
 internal sealed class Conditions(IEnumerable<V1Condition>? previous, long? generation, DateTime now)

@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.Redis.Status;
+namespace BackendStack.Operator.RedisFailovers.Status;
 
 /// <summary>A pod as the cache shows it: name, IP (null before it has one) and readiness.</summary>
 internal sealed record PodState(string Name, string? Ip, bool Ready);

@@ -1,9 +1,9 @@
 using System.Globalization;
 using BackendStack.Operator.Api;
-using BackendStack.Operator.Redis.Builders;
-using BackendStack.Operator.Redis.Policy;
+using BackendStack.Operator.RedisFailovers.Builders;
+using BackendStack.Operator.RedisFailovers.Policy;
 
-namespace BackendStack.Operator.Redis.Status;
+namespace BackendStack.Operator.RedisFailovers.Status;
 
 /// <summary>The RedisFailover status as a pure function of the spec, what was observed and the previous status.</summary>
 internal static class StatusCalculator

@@ -1,7 +1,7 @@
-using BackendStack.Operator.Redis.Builders;
-using BackendStack.Operator.Redis.Policy;
+using BackendStack.Operator.RedisFailovers.Builders;
+using BackendStack.Operator.RedisFailovers.Policy;
 
-namespace BackendStack.Operator.Redis.Status;
+namespace BackendStack.Operator.RedisFailovers.Status;
 
 /// <summary>
 /// Everything the status is computed from. <see cref="Plan"/> is null when the data plane was not

@@ -1,4 +1,4 @@
-using BackendStack.Operator.Redis.Builders;
+using BackendStack.Operator.RedisFailovers.Builders;
 using k8s;
 using k8s.Models;
 

@@ -1,6 +1,6 @@
 using BackendStack.Emulator;
 using BackendStack.Operator.DataPlane.Redis;
-using BackendStack.Operator.Redis.Follower;
+using BackendStack.Operator.RedisFailovers.Follower;
 using k8s;
 
 namespace BackendStack.Tests.Redis;

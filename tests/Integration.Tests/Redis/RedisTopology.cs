@@ -39,14 +39,14 @@ internal sealed class RedisTopology : IAsyncDisposable
 
     public IEnumerable<RedisEndpoint> SentinelEndpoints => Sentinels.Select(Endpoint);
 
-    public static async Task<RedisTopology> StartAsync(int redisCount, int sentinelCount)
+    public static async Task<RedisTopology> StartAsync(int redisCount, int sentinelCount, bool replicate = true)
     {
         var root = Path.Combine(Path.GetTempPath(), "backendstack-redis-" + Guid.NewGuid().ToString("N")[..12]);
         var address = LoopbackAddresses.NextBlock();
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var master = address(0);
         var redis = Enumerable.Range(0, redisCount)
-            .Select(i => new RedisProcess(address(i), Path.Combine(root, $"redis-{i}"), password, i == 0 ? [] : [$"replicaof {master} 6379"]))
+            .Select(i => new RedisProcess(address(i), Path.Combine(root, $"redis-{i}"), password, i == 0 || !replicate ? [] : [$"replicaof {master} 6379"]))
             .ToList();
         var sentinels = Enumerable.Range(0, sentinelCount)
             .Select(i => new SentinelProcess(address(100 + i), Path.Combine(root, $"sentinel-{i}"), password))
@@ -60,7 +60,7 @@ internal sealed class RedisTopology : IAsyncDisposable
             // Sentinel discovers replicas from the master's INFO, which it repeats only every 10 s:
             // let every replica connect first so the first INFO already lists them all.
             await Eventually.TrueAsync(
-                async () => (await topology.Nodes.GetReplicationAsync(Endpoint(redis[0]), CancellationToken.None)).Replicas.Count(r => r.State == "online") == redisCount - 1,
+                async () => !replicate || (await topology.Nodes.GetReplicationAsync(Endpoint(redis[0]), CancellationToken.None)).Replicas.Count(r => r.State == "online") == redisCount - 1,
                 "every replica online at the master");
         }
         catch

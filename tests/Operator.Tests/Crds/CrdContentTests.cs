@@ -95,6 +95,56 @@ public class CrdContentTests
     public void SchemaHasTheContractDefault(string kind, string field, object expected) =>
         Assert.Equal(expected.ToString(), Field(kind, field)!["default"]!.ToString(), ignoreCase: true);
 
+    // A structural schema: every node has one type, no references, no null types; anyOf only for int-or-string.
+    [Theory]
+    [InlineData("RedisFailover")]
+    [InlineData("PerconaCluster")]
+    [InlineData("ProxySQL")]
+    [InlineData("AppTier")]
+    [InlineData("GlusterVolume")]
+    [InlineData("BackupSchedule")]
+    [InlineData("Backup")]
+    public void SchemaIsStructural(string kind)
+    {
+        var nodes = Schemas(Crds[kind]["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!.AsObject(), "").ToList();
+
+        Assert.True(nodes.Count > 20);
+        foreach (var (path, schema) in nodes)
+        {
+            Assert.False(schema.ContainsKey("$ref"), path);
+            Assert.False(schema.ContainsKey("nullable"), path);
+            if (schema["x-kubernetes-int-or-string"] is not null)
+            {
+                Assert.Null(schema["type"]);
+                continue;
+            }
+
+            Assert.Null(schema["anyOf"]);
+            Assert.True(schema["type"] is JsonValue type && (string)type! is "object" or "array" or "string" or "integer" or "number" or "boolean", $"{kind} {path}: {schema["type"]}");
+            if (schema["enum"] is JsonArray values)
+            {
+                Assert.DoesNotContain(null, values);
+            }
+        }
+    }
+
+    private static IEnumerable<(string Path, JsonObject Schema)> Schemas(JsonObject schema, string path)
+    {
+        yield return (path, schema);
+        var children = (schema["properties"] as JsonObject)?.Select(p => ($"{path}.{p.Key}", p.Value as JsonObject)) ?? [];
+        children = children.Append(($"{path}[]", schema["items"] as JsonObject)).Append(($"{path}{{}}", schema["additionalProperties"] as JsonObject));
+        foreach (var (childPath, child) in children)
+        {
+            if (child is not null)
+            {
+                foreach (var descendant in Schemas(child, childPath))
+                {
+                    yield return descendant;
+                }
+            }
+        }
+    }
+
     private static JsonNode? Field(string kind, string path)
     {
         JsonNode? schema = Crds[kind]["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"];

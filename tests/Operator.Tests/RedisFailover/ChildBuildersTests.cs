@@ -1,5 +1,5 @@
 using BackendStack.Operator.Api;
-using BackendStack.Operator.Redis.Builders;
+using BackendStack.Operator.RedisFailovers.Builders;
 
 namespace BackendStack.Tests.RedisPolicy;
 

@@ -1,5 +1,5 @@
 using BackendStack.Operator.DataPlane.Redis;
-using BackendStack.Operator.Redis.Policy;
+using BackendStack.Operator.RedisFailovers.Policy;
 using static BackendStack.Tests.RedisPolicy.Observed;
 
 namespace BackendStack.Tests.RedisPolicy;
@@ -31,9 +31,9 @@ public sealed class HealPlannerTests
             [
                 new RepointReplica(Master(1, 0), Redis(0)),
                 new RepointReplica(Master(2, 0), Redis(0)),
-                new MonitorMaster(SentinelAt(1), Redis(0), false),
-                new MonitorMaster(SentinelAt(2), Redis(0), false),
-                new MonitorMaster(SentinelAt(3), Redis(0), false),
+                new MonitorMaster(SentinelAt(1), Redis(0), Settings, false),
+                new MonitorMaster(SentinelAt(2), Redis(0), Settings, false),
+                new MonitorMaster(SentinelAt(3), Redis(0), Settings, false),
             ],
             plan.Actions);
     }
@@ -90,7 +90,7 @@ public sealed class HealPlannerTests
 
         Assert.Equal(Redis(2), plan.Master);
         Assert.Equal(
-            [new RepointReplica(Replica(1, of: 0, offset: 1200), Redis(2)), new MonitorMaster(SentinelAt(1), Redis(2), RemoveFirst: true)],
+            [new RepointReplica(Replica(1, of: 0, offset: 1200), Redis(2)), new MonitorMaster(SentinelAt(1), Redis(2), Settings, RemoveFirst: true)],
             plan.Actions);
     }
 

@@ -1,4 +1,4 @@
-using BackendStack.Operator.Redis.Policy;
+using BackendStack.Operator.RedisFailovers.Policy;
 using static BackendStack.Tests.RedisPolicy.Observed;
 
 namespace BackendStack.Tests.RedisPolicy;

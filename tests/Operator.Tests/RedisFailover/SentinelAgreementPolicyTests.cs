@@ -1,5 +1,5 @@
 using BackendStack.Operator.DataPlane.Redis;
-using BackendStack.Operator.Redis.Policy;
+using BackendStack.Operator.RedisFailovers.Policy;
 using static BackendStack.Tests.RedisPolicy.Observed;
 
 namespace BackendStack.Tests.RedisPolicy;

@@ -1,5 +1,5 @@
 using BackendStack.Operator.DataPlane.Redis;
-using BackendStack.Operator.Redis.Policy;
+using BackendStack.Operator.RedisFailovers.Policy;
 using static BackendStack.Tests.RedisPolicy.Observed;
 
 namespace BackendStack.Tests.RedisPolicy;
@@ -16,7 +16,7 @@ public sealed class SentinelPoliciesTests
     [Fact]
     public void SentinelMonitoringNothingIsToldToMonitor() =>
         Assert.Equal(
-            [new MonitorMaster(SentinelAt(3), Redis(0), RemoveFirst: false)],
+            [new MonitorMaster(SentinelAt(3), Redis(0), Settings, RemoveFirst: false)],
             SentinelMonitorPolicy.Plan(Redis(0), [Sentinel(1, 0, [1], [2]), Sentinel(2, 0, [1], [1]), SentinelObservation.NotMonitoring(SentinelAt(3)), SentinelObservation.Unreachable(SentinelAt(4))], Settings, overrideStale: false));
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class SentinelPoliciesTests
     {
         SentinelObservation[] views = [Sentinel(1, 0, [1], [2]), Sentinel(2, 1, [0], [1])];
         Assert.Empty(SentinelMonitorPolicy.Plan(Redis(0), views, Settings, overrideStale: false));
-        Assert.Equal([new MonitorMaster(SentinelAt(2), Redis(0), RemoveFirst: true)], SentinelMonitorPolicy.Plan(Redis(0), views, Settings, overrideStale: true));
+        Assert.Equal([new MonitorMaster(SentinelAt(2), Redis(0), Settings, RemoveFirst: true)], SentinelMonitorPolicy.Plan(Redis(0), views, Settings, overrideStale: true));
     }
 
     [Fact]

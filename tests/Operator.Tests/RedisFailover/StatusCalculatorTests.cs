@@ -1,7 +1,7 @@
 using BackendStack.Operator.Api;
-using BackendStack.Operator.Redis.Builders;
-using BackendStack.Operator.Redis.Policy;
-using BackendStack.Operator.Redis.Status;
+using BackendStack.Operator.RedisFailovers.Builders;
+using BackendStack.Operator.RedisFailovers.Policy;
+using BackendStack.Operator.RedisFailovers.Status;
 using static BackendStack.Tests.RedisPolicy.Observed;
 
 namespace BackendStack.Tests.RedisPolicy;

@@ -1,0 +1,112 @@
+using BackendStack.Operator.DataPlane.Redis;
+using BackendStack.Operator.RedisFailovers.Healing;
+using BackendStack.Operator.RedisFailovers.Policy;
+
+namespace BackendStack.Tests.Redis;
+
+public sealed class HealingTests
+{
+    private static readonly SentinelMonitorSettings Settings = new(Quorum: 2, DownAfterMilliseconds: 1000, FailoverTimeout: 3000, ParallelSyncs: 1);
+
+    [Fact]
+    public async Task FreshPodsAreBootstrappedWithPodZeroAsMasterAndSentinelsMonitoringIt()
+    {
+        await using var topology = await RedisTopology.StartAsync(redisCount: 3, sentinelCount: 3, replicate: false);
+
+        var first = await CheckAndHealAsync(topology);
+        Assert.Equal(SentinelAgreementKind.Unmonitored, first.Plan.Agreement.Kind);
+        Assert.All(first.Outcomes, o => Assert.True(o.Succeeded, o.Error));
+        Assert.Equal(5, first.Outcomes.Count);
+
+        await topology.WaitSettledAsync();
+        var second = await CheckAndHealAsync(topology);
+        Assert.Equal(SentinelAgreementKind.Agreed, second.Plan.Agreement.Kind);
+        Assert.Equal(RedisTopology.Endpoint(topology.Redis[0]), second.Plan.Master);
+        Assert.Empty(second.Plan.Actions);
+    }
+
+    [Fact]
+    public async Task ForcedSecondMasterIsDemotedAndResyncsFromTheAgreedMaster()
+    {
+        await using var topology = await RedisTopology.StartAsync(redisCount: 3, sentinelCount: 3);
+        await topology.MonitorAsync(Settings);
+        await topology.WaitSettledAsync();
+        var rogue = RedisTopology.Endpoint(topology.Redis[2]);
+        await topology.Nodes.ReplicaOfAsync(rogue, null, CancellationToken.None);
+
+        var healed = await CheckAndHealAsync(topology);
+
+        var demotion = Assert.IsType<DemoteSecondMaster>(Assert.Single(healed.Plan.Actions));
+        Assert.Equal(rogue, demotion.Node.Endpoint);
+        Assert.True(Assert.Single(healed.Outcomes).Succeeded);
+        var info = await Eventually.ValueAsync(
+            async () => await topology.Nodes.GetReplicationAsync(rogue, CancellationToken.None) is { MasterLinkUp: true } i ? i : null,
+            "the demoted node to replicate again");
+        Assert.Equal(RedisTopology.Endpoint(topology.Redis[0]), info.Master);
+    }
+
+    [Fact]
+    public async Task WithoutMasterAndSentinelQuorumTheReplicaWithMostDataIsPromotedAndFollowed()
+    {
+        await using var topology = await RedisTopology.StartAsync(redisCount: 3, sentinelCount: 3);
+        await topology.MonitorAsync(Settings);
+        await topology.WaitSettledAsync();
+        topology.Sentinels[1].Kill();
+        topology.Sentinels[2].Kill();
+        topology.Redis[0].Kill();
+
+        var promoted = await CheckAndHealAsync(topology);
+        Assert.Equal(SentinelAgreementKind.NoQuorum, promoted.Plan.Agreement.Kind);
+        var promotion = Assert.IsType<PromoteReplica>(Assert.Single(promoted.Plan.Actions));
+        Assert.True(promotion.Node.Offset > 0);
+        var newMaster = promotion.Node.Endpoint;
+        Assert.Equal(RedisRole.Master, (await topology.Nodes.GetReplicationAsync(newMaster, CancellationToken.None)).Role);
+
+        var followed = await CheckAndHealAsync(topology);
+        Assert.Equal(newMaster, followed.Plan.Master);
+        Assert.Contains(followed.Plan.Actions, a => a is RepointReplica r && r.Master == newMaster);
+        Assert.Contains(followed.Plan.Actions, a => a is MonitorMaster { RemoveFirst: true } m && m.Master == newMaster);
+        Assert.All(followed.Outcomes, o => Assert.True(o.Succeeded, o.Error));
+
+        var other = topology.Redis.Skip(1).Select(RedisTopology.Endpoint).Single(e => e != newMaster);
+        await Eventually.TrueAsync(
+            async () => await topology.Nodes.GetReplicationAsync(other, CancellationToken.None) is { MasterLinkUp: true } i && i.Master == newMaster,
+            "the other replica to follow the promoted one");
+        Assert.Equal(newMaster, await topology.SentinelClient.GetMasterAddressAsync(RedisTopology.Endpoint(topology.Sentinels[0]), RedisTopology.MasterName, CancellationToken.None));
+        Assert.Empty((await CheckAndHealAsync(topology)).Plan.Actions);
+    }
+
+    [Fact]
+    public async Task ConfigDriftIsSetBackOnEveryNode()
+    {
+        await using var topology = await RedisTopology.StartAsync(redisCount: 2, sentinelCount: 0);
+        var nodes = topology.Redis.Select((r, i) => new RedisNodeObservation($"rf-redis-{i}", RedisTopology.Endpoint(r), null)).ToList();
+        await topology.Nodes.ConfigSetAsync(nodes[1].Endpoint, "slowlog-max-len", "5", CancellationToken.None);
+        var desired = new Dictionary<string, string> { ["slowlog-max-len"] = "128", ["maxmemory-policy"] = "allkeys-lru", ["save"] = "" };
+
+        var corrected = await new ConfigDriftCorrector(topology.Nodes).CorrectAsync(nodes, desired, CancellationToken.None);
+
+        Assert.All(corrected, c => Assert.Null(c.Error));
+        Assert.Equal(["maxmemory-policy", "slowlog-max-len"], corrected.Where(c => c.Node == nodes[1]).Select(c => c.Directive));
+        foreach (var node in nodes)
+        {
+            var running = await topology.Nodes.ConfigGetAsync(node.Endpoint, "*", CancellationToken.None);
+            Assert.Empty(ConfigDriftPolicy.Drift(desired, running));
+        }
+
+        Assert.Empty(await new ConfigDriftCorrector(topology.Nodes).CorrectAsync(nodes, desired, CancellationToken.None));
+    }
+
+    private static async Task<(HealPlan Plan, IReadOnlyList<HealOutcome> Outcomes)> CheckAndHealAsync(RedisTopology topology)
+    {
+        var observer = new RedisFailoverObserver(topology.SentinelClient, topology.Nodes);
+        var (nodes, sentinels) = await observer.ObserveAsync(
+            [.. topology.Redis.Select((r, i) => ($"rf-redis-{i}", r.Host))],
+            [.. topology.Sentinels.Select(s => s.Host)],
+            RedisTopology.MasterName,
+            CancellationToken.None);
+        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, Settings));
+        var outcomes = await new HealExecutor(topology.SentinelClient, topology.Nodes).ExecuteAsync(plan, RedisTopology.MasterName, topology.Password, CancellationToken.None);
+        return (plan, outcomes);
+    }
+}

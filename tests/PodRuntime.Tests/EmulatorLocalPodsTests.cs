@@ -1,0 +1,128 @@
+using BackendStack.Emulator;
+using BackendStack.PodRuntime;
+using k8s;
+using k8s.Models;
+
+namespace BackendStack.PodRuntime.Tests;
+
+/// <summary>The emulator's built-in controllers with local Pods: a StatefulSet of real Redis servers.</summary>
+public sealed class EmulatorLocalPodsTests
+{
+    private const string Ns = "cache";
+
+    private const string Start = """
+        if [ "$(hostname)" = redis-0 ]; then exec redis-server /etc/redis/redis.conf
+        else exec redis-server /etc/redis/redis.conf --replicaof redis-0.redis 6379; fi
+        """;
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var value = await read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            value = await read();
+        }
+
+        Assert.True(done(value), $"{what}: {(value is IKubernetesObject ? KubernetesJson.Serialize(value) : value)}");
+        return value;
+    }
+
+    private static async Task CreateRedisStatefulSetAsync(Kubernetes client)
+    {
+        await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Ns } });
+        await client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta { Name = "redis-config" },
+            Data = new Dictionary<string, string> { ["redis.conf"] = "port 6379\ndir /data\nappendonly yes\nsave \"\"\n" },
+        }, Ns);
+        var labels = new Dictionary<string, string> { ["app"] = "redis" };
+        await client.CoreV1.CreateNamespacedServiceAsync(new V1Service
+        {
+            Metadata = new V1ObjectMeta { Name = "redis" },
+            Spec = new V1ServiceSpec { ClusterIP = "None", Selector = labels, PublishNotReadyAddresses = true, Ports = [new V1ServicePort { Port = 6379 }] },
+        }, Ns);
+        await client.AppsV1.CreateNamespacedStatefulSetAsync(new V1StatefulSet
+        {
+            Metadata = new V1ObjectMeta { Name = "redis" },
+            Spec = new V1StatefulSetSpec
+            {
+                Replicas = 2,
+                ServiceName = "redis",
+                Selector = new V1LabelSelector { MatchLabels = labels },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = labels },
+                    Spec = new V1PodSpec
+                    {
+                        TerminationGracePeriodSeconds = 2,
+                        Volumes = [new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = "redis-config" } }],
+                        Containers =
+                        [
+                            new V1Container
+                            {
+                                Name = "redis",
+                                Image = "redis:7.2",
+                                Command = ["sh", "-c", Start],
+                                VolumeMounts = [PodBuilder.Mount("config", "/etc/redis"), PodBuilder.Mount("data", "/data")],
+                                ReadinessProbe = PodBuilder.Exec("redis-cli", "ping"),
+                            },
+                        ],
+                    },
+                },
+                VolumeClaimTemplates =
+                [
+                    new V1PersistentVolumeClaim
+                    {
+                        Metadata = new V1ObjectMeta { Name = "data" },
+                        Spec = new V1PersistentVolumeClaimSpec
+                        {
+                            AccessModes = ["ReadWriteOnce"],
+                            Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new("1Gi") } },
+                        },
+                    },
+                ],
+            },
+        }, Ns);
+    }
+
+    [Fact]
+    public async Task StatefulSetOfRedisReplicatesByHostnameAndKeepsItsDataAcrossACrash()
+    {
+        var root = Directory.CreateTempSubdirectory("podruntime-sts-").FullName;
+        try
+        {
+            await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+            {
+                LocalPods = new LocalPodRuntimeOptions
+                {
+                    RootDirectory = root,
+                    AddressBlock = Random.Shared.Next(150, 250),
+                    SyncInterval = TimeSpan.FromMilliseconds(200),
+                    RestartBackoffInitial = TimeSpan.FromMilliseconds(200),
+                },
+            });
+            using var client = new Kubernetes(emulator.CreateClientConfiguration());
+            await CreateRedisStatefulSetAsync(client);
+
+            await EventuallyAsync(() => client.AppsV1.ReadNamespacedStatefulSetAsync("redis", Ns), s => s.Status?.ReadyReplicas == 2, "two ready replicas");
+            var master = (await client.CoreV1.ReadNamespacedPodAsync("redis-0", Ns)).Status.PodIP;
+            var replica = (await client.CoreV1.ReadNamespacedPodAsync("redis-1", Ns)).Status.PodIP;
+            Assert.StartsWith("+OK", await RespClient.CommandAsync(master, 6379, "SET greeting hello"));
+            await EventuallyAsync(() => RespClient.CommandAsync(replica, 6379, "GET greeting"), r => r.Contains("hello", StringComparison.Ordinal), "replicated value");
+
+            Assert.True(emulator.LocalPods!.Runtime.KillContainer(new PodKey(Ns, "redis-0")));
+
+            var restarted = await EventuallyAsync(() => client.CoreV1.ReadNamespacedPodAsync("redis-0", Ns),
+                p => p.Status.ContainerStatuses?[0] is { RestartCount: 1, Ready: true }, "redis-0 restarted and ready");
+            Assert.Equal(137, restarted.Status.ContainerStatuses[0].LastState.Terminated.ExitCode);
+            Assert.Contains("hello", await RespClient.CommandAsync(master, 6379, "GET greeting"), StringComparison.Ordinal);
+            await EventuallyAsync(() => client.AppsV1.ReadNamespacedStatefulSetAsync("redis", Ns), s => s.Status?.ReadyReplicas == 2, "ready again");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
