@@ -98,7 +98,9 @@ public sealed class EmulatorHost : IAsyncDisposable
             server: {BaseAddress.ToString().TrimEnd('/')}
         users:
         - name: emulator
-          user: {"{}"}
+          # KubernetesClient refuses a user without credentials; the emulator accepts any token.
+          user:
+            token: emulator
         contexts:
         - name: emulator
           context:

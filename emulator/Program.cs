@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using BackendStack.Emulator;
+using BackendStack.Emulator.Benchmark;
 
 var port = new Option<int>("--port") { Description = "Port to serve on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 0 };
 var kubeconfig = new Option<FileInfo?>("--kubeconfig") { Description = "Where to write a kubeconfig for this server." };
 var noControllers = new Option<bool>("--no-controllers") { Description = "Do not run the built-in workload controllers." };
-var command = new RootCommand("An in-process emulator of the Kubernetes API server, for tests and local runs.")
+var command = new RootCommand("An emulator of the Kubernetes API server on 127.0.0.1, for tests and local runs.")
 {
     port, kubeconfig, noControllers,
 };
@@ -15,10 +17,28 @@ command.SetAction(async (result, ct) =>
     if (result.GetValue(kubeconfig) is { } file) host.WriteKubeconfig(file.FullName);
     Console.WriteLine($"ready {host.BaseAddress}");
     var stopped = new TaskCompletionSource();
-    using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stopped.TrySetResult(); });
-    using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stopped.TrySetResult(); });
-    await stopped.Task.WaitAsync(ct).ContinueWith(_ => { }, TaskScheduler.Default);
+    void Stop(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        stopped.TrySetResult();
+    }
+    using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+    using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+    await Task.WhenAny(stopped.Task, Task.Delay(Timeout.Infinite, ct));
     Console.WriteLine("stopped");
     return 0;
 });
+
+var objects = new Option<int>("--objects") { Description = "How many ConfigMaps to create, read and list.", DefaultValueFactory = _ => 5000 };
+var watchers = new Option<int>("--watchers") { Description = "How many watches receive every update.", DefaultValueFactory = _ => 20 };
+var bench = new Command("bench", "Measure the emulator: requests per second for create/get/list/watch fan-out, and memory per object.")
+{
+    objects, watchers,
+};
+bench.SetAction(async (result, ct) =>
+{
+    await EmulatorBenchmark.RunAsync(result.GetValue(objects), result.GetValue(watchers), Console.Out, ct);
+    return 0;
+});
+command.Subcommands.Add(bench);
 return await command.Parse(args).InvokeAsync();

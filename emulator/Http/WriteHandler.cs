@@ -24,7 +24,7 @@ internal sealed class WriteHandler(ResourceService service)
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         if (route.Subresource == "scale")
         {
-            var scaled = Scale.Apply(service, type, route.Namespace, route.Name!, body);
+            var scaled = Scale.Replace(service, type, route.Namespace, route.Name!, body);
             await Responses.Json(context.Response, Scale.Of(type, scaled));
             return;
         }
@@ -38,9 +38,7 @@ internal sealed class WriteHandler(ResourceService service)
         var patch = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         if (route.Subresource == "scale")
         {
-            var scale = (JsonObject)Patch.PatchTypes.ApplyTo(type with { IsCustom = true }, contentType == Patch.PatchTypes.Strategic ? Patch.PatchTypes.Merge : contentType,
-                Scale.Of(type, service.Get(type, route.Namespace, route.Name!)), patch);
-            var scaled = Scale.Apply(service, type, route.Namespace, route.Name!, scale);
+            var scaled = Scale.Patch(service, type, route.Namespace, route.Name!, contentType, patch);
             await Responses.Json(context.Response, Scale.Of(type, scaled));
             return;
         }

@@ -61,7 +61,10 @@ internal sealed class CustomResourceDefinitions(ResourceRegistry registry, Objec
                 ShortNames = Strings(names?["shortNames"]),
                 Categories = Strings(names?["categories"]),
                 HasStatus = Json.At(v, "subresources.status") is not null,
-                HasScale = Json.At(v, "subresources.scale") is not null,
+                ScalePaths = Json.At(v, "subresources.scale") is JsonObject scale
+                    ? new ScalePaths(Json.Str(scale, "specReplicasPath") ?? ".spec.replicas", Json.Str(scale, "statusReplicasPath") ?? ".status.replicas",
+                        Json.Str(scale, "labelSelectorPath"))
+                    : null,
                 PrinterColumns = [.. (v["additionalPrinterColumns"] as JsonArray ?? []).OfType<JsonObject>().Select(c => new PrinterColumn(
                     Json.Str(c, "name") ?? "", Json.Str(c, "type") ?? "string", Json.Str(c, "jsonPath") ?? "",
                     (int)(Json.Long(c, "priority") ?? 0), Json.Str(c, "description") ?? "", Json.Str(c, "format") ?? ""))],

@@ -8,7 +8,10 @@ internal sealed record ResourceType(string Group, string Version, string Plural,
     public IReadOnlyList<string> ShortNames { get; init; } = [];
     public IReadOnlyList<string> Categories { get; init; } = [];
     public bool HasStatus { get; init; }
-    public bool HasScale { get; init; }
+    public bool HasScale => ScalePaths is not null;
+
+    /// <summary>Where the scale subresource reads and writes replicas (and the selector); null without one.</summary>
+    public ScalePaths? ScalePaths { get; init; }
     public IReadOnlyList<PrinterColumn> PrinterColumns { get; init; } = [];
 
     /// <summary>The openAPIV3Schema of a custom resource version; null for built-ins.</summary>

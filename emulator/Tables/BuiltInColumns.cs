@@ -70,15 +70,26 @@ internal static class BuiltInColumns
             TableColumn.Computed("Allowed Disruptions", o => Json.Long(o, "status.disruptionsAllowed") ?? 0),
         ],
         "endpoints" => [TableColumn.Computed("Endpoints", Endpoints)],
-        "events" or "events.events.k8s.io" =>
-        [
-            TableColumn.Computed("Type", o => Json.Str(o, "type")),
-            TableColumn.Computed("Reason", o => Json.Str(o, "reason")),
-            TableColumn.Computed("Object", o => $"{Json.Str(o, "involvedObject.kind")?.ToLowerInvariant()}/{Json.Str(o, "involvedObject.name")}"),
-            TableColumn.Computed("Message", o => Json.Str(o, "message")),
-        ],
         _ => [],
     };
+
+    /// <summary>`kubectl get events` columns: they replace NAME and AGE rather than sit between them.</summary>
+    public static IReadOnlyList<TableColumn> Events() =>
+    [
+        Since("Last Seen", o => Json.Str(o, "series.lastObservedTime") ?? Json.Str(o, "lastTimestamp") ?? Json.Str(o, "eventTime")),
+        TableColumn.Computed("Type", o => Json.Str(o, "type")),
+        TableColumn.Computed("Reason", o => Json.Str(o, "reason")),
+        TableColumn.Computed("Object", o => $"{Json.Str(o, "involvedObject.kind")?.ToLowerInvariant()}/{Json.Str(o, "involvedObject.name")}"),
+        TableColumn.Computed("Subobject", o => Json.Str(o, "involvedObject.fieldPath") ?? "", 1),
+        TableColumn.Computed("Source", o => Json.Str(o, "source.component") ?? Json.Str(o, "reportingComponent") ?? "", 1),
+        TableColumn.Computed("Message", o => Json.Str(o, "message")),
+        Since("First Seen", o => Json.Str(o, "firstTimestamp") ?? Json.Str(o, "eventTime"), 1),
+        TableColumn.Computed("Count", o => Json.Long(o, "series.count") ?? Json.Long(o, "count") ?? 1, 1),
+        TableColumn.Computed("Name", o => Json.Str(o, "metadata.name"), 1),
+    ];
+
+    private static TableColumn Since(string name, Func<JsonObject, string?> timestamp, int priority = 0) =>
+        new(new Resources.PrinterColumn(name, "string", "", priority), (o, now) => HumanDuration.Since(timestamp(o), now));
 
     private static long Count(JsonObject o, string path, Func<JsonObject, bool>? where = null) =>
         (Json.At(o, path) as JsonArray ?? []).OfType<JsonObject>().LongCount(x => where?.Invoke(x) ?? true);

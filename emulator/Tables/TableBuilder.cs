@@ -12,6 +12,7 @@ internal static class TableBuilder
     {
         if (type.Plural == "customresourcedefinitions")
             return [TableColumn.Name(), TableColumn.Computed("Created At", o => Json.Str(o, "metadata.creationTimestamp"))];
+        if (type.Plural == "events") return BuiltInColumns.Events();
         if (type.IsCustom)
             return type.PrinterColumns.Count == 0 ? [TableColumn.Name(), TableColumn.Age()] : [TableColumn.Name(), .. type.PrinterColumns.Select(TableColumn.FromPrinterColumn)];
         return [TableColumn.Name(), .. BuiltInColumns.For(type.GroupResource), TableColumn.Age()];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackendStack.Emulator.Api;
@@ -34,7 +35,8 @@ internal sealed class WatchHandler(ResourceService service, TimeSpan bookmarkInt
         }
         catch (ApiStatusException e) when (e.Code == 410)
         {
-            await WriteAsync(response, new JsonObject { ["type"] = "ERROR", ["object"] = e.ToStatus() }, context.RequestAborted);
+            await WriteAsync(response, [.. JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["type"] = "ERROR", ["object"] = e.ToStatus() }, Wire.Options), .. "\n"u8],
+                context.RequestAborted);
             return;
         }
         using var _ = subscription;
@@ -59,28 +61,29 @@ internal sealed class WatchHandler(ResourceService service, TimeSpan bookmarkInt
         }
     }
 
-    private JsonObject Event(ResourceType type, StoreEvent e, bool table, bool wholeObject)
+    /// <summary>One serialized WatchEvent line; a plain object event reuses the stored bytes.</summary>
+    private byte[] Event(ResourceType type, StoreEvent e, bool table, bool wholeObject)
     {
-        JsonNode obj;
-        if (e.Type == StoreEventType.Bookmark)
-            obj = new JsonObject
+        if (e.Type != StoreEventType.Bookmark && !table)
+        {
+            var prefix = Encoding.UTF8.GetBytes($"{{\"type\":\"{e.WireType}\",\"object\":");
+            var body = ObjectView.Bytes(type, e.Object!).Span;
+            return [.. prefix, .. body, .. "}\n"u8];
+        }
+        JsonNode obj = e.Type == StoreEventType.Bookmark
+            ? new JsonObject
             {
                 ["kind"] = type.Kind,
                 ["apiVersion"] = type.ApiVersion,
                 ["metadata"] = new JsonObject { ["resourceVersion"] = e.Revision.ToString(CultureInfo.InvariantCulture) },
-            };
-        else if (table)
-            obj = TableBuilder.Build(type, [ObjectView.Node(type, e.Object!)], e.Revision, null, wholeObject, service.Time.GetUtcNow());
-        else
-            obj = JsonNode.Parse(ObjectView.Bytes(type, e.Object!).Span)!;
-        return new JsonObject { ["type"] = e.WireType, ["object"] = obj };
+            }
+            : TableBuilder.Build(type, [ObjectView.Node(type, e.Object!)], e.Revision, null, wholeObject, service.Time.GetUtcNow());
+        return [.. JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["type"] = e.WireType, ["object"] = obj }, Wire.Options), .. "\n"u8];
     }
 
-    private static async Task WriteAsync(HttpResponse response, JsonObject watchEvent, CancellationToken ct)
+    private static async Task WriteAsync(HttpResponse response, byte[] line, CancellationToken ct)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(watchEvent, Wire.Options);
-        await response.Body.WriteAsync(bytes, ct);
-        await response.Body.WriteAsync("\n"u8.ToArray(), ct);
+        await response.Body.WriteAsync(line, ct);
         await response.Body.FlushAsync(ct);
     }
 }

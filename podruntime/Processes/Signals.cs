@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace BackendStack.PodRuntime.Processes;
 
 /// <summary>kill(2): .NET can only SIGKILL a process, and a delete must send SIGTERM first.</summary>
-internal static partial class Signals
+public static partial class Signals
 {
     public const int Term = 15;
     public const int Kill = 9;

@@ -14,7 +14,7 @@ public sealed class ControllerTests
         await using var scope = await EmulatorScope.StartAsync();
         var client = scope.Client;
         await client.AppsV1.CreateNamespacedStatefulSetAsync(Workloads.StatefulSet("db", 3), "default");
-        await WatchClientTests.WaitUntilAsync(() => client.AppsV1.ReadNamespacedStatefulSetStatus("db", "default").Status.ReadyReplicas == 3);
+        await WatchClientTests.WaitUntilAsync(() => client.AppsV1.ReadNamespacedStatefulSetStatus("db", "default").Status?.ReadyReplicas == 3);
         var pods = (await client.CoreV1.ListNamespacedPodAsync("default", labelSelector: "app=db")).Items;
         Assert.Equal(["db-0", "db-1", "db-2"], pods.Select(p => p.Metadata.Name));
         Assert.All(pods, p => Assert.Matches(@"^127\.0\.\d+\.\d+$", p.Status.PodIP));
@@ -39,7 +39,7 @@ public sealed class ControllerTests
             Spec = new V1ServiceSpec { Selector = new Dictionary<string, string> { ["app"] = "web" }, Ports = [new V1ServicePort { Name = "http", Port = 80, TargetPort = "http" }] },
         }, "default");
         await client.AppsV1.CreateNamespacedDeploymentAsync(Workloads.Deployment("web", 2), "default");
-        await WatchClientTests.WaitUntilAsync(() => client.AppsV1.ReadNamespacedDeploymentStatus("web", "default").Status.AvailableReplicas == 2);
+        await WatchClientTests.WaitUntilAsync(() => client.AppsV1.ReadNamespacedDeploymentStatus("web", "default").Status?.AvailableReplicas == 2);
         await WatchClientTests.WaitUntilAsync(() => client.CoreV1.ReadNamespacedEndpoints("web", "default").Subsets?.FirstOrDefault()?.Addresses?.Count == 2);
         var endpoints = await client.CoreV1.ReadNamespacedEndpointsAsync("web", "default");
         Assert.Equal(8080, endpoints.Subsets[0].Ports[0].Port);
@@ -59,7 +59,7 @@ public sealed class ControllerTests
         var template = Workloads.Template("job");
         template.Spec.RestartPolicy = "Never";
         await client.BatchV1.CreateNamespacedJobAsync(new V1Job { Metadata = new V1ObjectMeta { Name = "once" }, Spec = new V1JobSpec { Template = template } }, "default");
-        await WatchClientTests.WaitUntilAsync(() => client.BatchV1.ReadNamespacedJobStatus("once", "default").Status.Succeeded == 1);
+        await WatchClientTests.WaitUntilAsync(() => client.BatchV1.ReadNamespacedJobStatus("once", "default").Status?.Succeeded == 1);
         var job = await client.BatchV1.ReadNamespacedJobAsync("once", "default");
         Assert.Contains(job.Status.Conditions, c => c.Type == "Complete" && c.Status == "True");
     }

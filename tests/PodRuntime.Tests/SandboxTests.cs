@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using BackendStack.PodRuntime.Processes;
+
+namespace BackendStack.PodRuntime.Tests;
+
+/// <summary>The sandbox command as a person runs it: it starts the stack, shows it, and Ctrl-C leaves nothing running.</summary>
+public sealed partial class SandboxTests
+{
+    [GeneratedRegex("BACKENDSTACK_POD_RUNTIME=([0-9a-f]+)")]
+    private static partial Regex RuntimeMarker();
+
+    [Fact]
+    public async Task SandboxStartsTheStackAndCtrlCStopsEveryProcessItStarted()
+    {
+        var state = Directory.CreateTempSubdirectory("sandbox-test-").FullName;
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "backendstack-sandbox.dll"), "--no-install", "--state-dir", state, "--timeout", "120" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var sandbox = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        var sawBoard = new TaskCompletionSource();
+        sandbox.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+                if (e.Data?.StartsWith("redisfailover/redis", StringComparison.Ordinal) == true)
+                {
+                    sawBoard.TrySetResult();
+                }
+            }
+        };
+        sandbox.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        sandbox.BeginOutputReadLine();
+        sandbox.BeginErrorReadLine();
+        try
+        {
+            await sawBoard.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            var text = output.ToString();
+            Assert.Contains("get backendstack -n shop", text, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(state, "kubeconfig")));
+            var runtimeId = RuntimeMarker().Match(text).Groups[1].Value;
+            Assert.NotEmpty(ProcessSweeper.Find(ProcessMarker.RuntimeVariable, runtimeId));
+
+            Assert.True(Signals.Send(sandbox.Id, 2)); // Ctrl-C
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await sandbox.WaitForExitAsync(bound.Token);
+
+            Assert.Equal(0, sandbox.ExitCode);
+            Assert.Empty(ProcessSweeper.Find(ProcessMarker.RuntimeVariable, runtimeId));
+        }
+        finally
+        {
+            if (!sandbox.HasExited)
+            {
+                sandbox.Kill(entireProcessTree: true);
+            }
+
+            Directory.Delete(state, recursive: true);
+        }
+    }
+}
