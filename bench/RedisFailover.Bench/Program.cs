@@ -73,8 +73,8 @@ async Task<double> FirstWriteAsync(string oldIp, Stopwatch clock)
     while (clock.Elapsed < TimeSpan.FromSeconds(30))
     {
         var endpoints = await cluster.Client.CoreV1.ListNamespacedEndpointsAsync(Ns, fieldSelector: $"metadata.name={Name}-redis-master");
-        var ip = endpoints.Items.SelectMany(e => e.Subsets ?? []).SelectMany(s => s.Addresses ?? []).Select(a => a.Ip).SingleOrDefault();
-        if (ip is not null && ip != oldIp)
+        var addresses = endpoints.Items.SelectMany(e => e.Subsets ?? []).SelectMany(s => s.Addresses ?? []).Select(a => a.Ip).ToList();
+        if (addresses is [var ip] && ip != oldIp)
         {
             try
             {
