@@ -125,4 +125,45 @@ public sealed class EmulatorLocalPodsTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task FailingReadinessProbeTakesThePodOutOfItsServicesEndpoints()
+    {
+        var root = Directory.CreateTempSubdirectory("podruntime-endpoints-").FullName;
+        try
+        {
+            await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+            {
+                LocalPods = new LocalPodRuntimeOptions { RootDirectory = root, AddressBlock = Random.Shared.Next(150, 250), SyncInterval = TimeSpan.FromMilliseconds(200) },
+            });
+            using var client = new Kubernetes(emulator.CreateClientConfiguration());
+            const string Web = "web";
+            await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Web } });
+            var labels = new Dictionary<string, string> { ["app"] = "web" };
+            await client.CoreV1.CreateNamespacedServiceAsync(new V1Service
+            {
+                Metadata = new V1ObjectMeta { Name = "web" },
+                Spec = new V1ServiceSpec { Selector = labels, Ports = [new V1ServicePort { Port = 80, TargetPort = 8080 }] },
+            }, Web);
+            var pod = PodBuilder.Shell("web-0", "touch /state/ready; exec sleep 1000", PodBuilder.EmptyDir("state"));
+            pod.Metadata.Labels = labels;
+            pod.App().VolumeMounts = [PodBuilder.Mount("state", "/state")];
+            pod.App().ReadinessProbe = PodBuilder.Exec("test", "-f", "/state/ready");
+            await client.CoreV1.CreateNamespacedPodAsync(pod, Web);
+
+            var ready = await EventuallyAsync(() => client.CoreV1.ReadNamespacedEndpointsAsync("web", Web),
+                e => e.Subsets?.FirstOrDefault()?.Addresses?.Count == 1, "the ready Pod in the Endpoints");
+            var ip = ready.Subsets[0].Addresses[0].Ip;
+            var pid = emulator.LocalPods!.Runtime.GetContainerPid(new PodKey(Web, "web-0"), "app")!.Value;
+            Assert.Equal(0, (await Namespaces.ExecAsync(pid, "rm", "/state/ready")).ExitCode);
+
+            var unready = await EventuallyAsync(() => client.CoreV1.ReadNamespacedEndpointsAsync("web", Web),
+                e => e.Subsets?.FirstOrDefault() is { Addresses: null or { Count: 0 } }, "the unready Pod out of the Endpoints' addresses");
+            Assert.Equal(ip, unready.Subsets[0].NotReadyAddresses.Single().Ip);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
