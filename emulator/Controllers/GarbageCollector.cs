@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BackendStack.Emulator.Api;
 using BackendStack.Emulator.Resources;
 using BackendStack.Emulator.Semantics;
 using BackendStack.Emulator.Storage;
@@ -13,21 +12,7 @@ namespace BackendStack.Emulator.Controllers;
 /// </summary>
 internal sealed class GarbageCollector(ResourceService service)
 {
-    public async Task RunAsync(CancellationToken ct)
-    {
-        using var feed = service.Store.Subscribe(null, service.Store.Revision, null, droppable: false);
-        await foreach (var e in feed.Events.ReadAllAsync(ct))
-        {
-            try
-            {
-                Handle(e);
-            }
-            catch (ApiStatusException)
-            {
-                // The object changed under us; the next event brings us back here.
-            }
-        }
-    }
+    public Task RunAsync(CancellationToken ct) => ChangeFeed.RunAsync(service.Store, Handle, ct);
 
     private void Handle(StoreEvent e)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BackendStack.Emulator.Api;
 using BackendStack.Emulator.Semantics;
 using BackendStack.Emulator.Storage;
 using BackendStack.PodRuntime;
@@ -37,21 +36,7 @@ internal sealed class WorkloadControllers
         volumes = new VolumeBinder(cluster);
     }
 
-    public async Task RunAsync(CancellationToken ct)
-    {
-        using var feed = service.Store.Subscribe(null, service.Store.Revision, null, droppable: false);
-        await foreach (var e in feed.Events.ReadAllAsync(ct))
-        {
-            try
-            {
-                Handle(e);
-            }
-            catch (ApiStatusException)
-            {
-                // A conflicting write; the event it caused brings the object back here.
-            }
-        }
-    }
+    public Task RunAsync(CancellationToken ct) => ChangeFeed.RunAsync(service.Store, Handle, ct);
 
     private void Handle(StoreEvent e)
     {

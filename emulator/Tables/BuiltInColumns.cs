@@ -4,7 +4,7 @@ using BackendStack.Emulator.Storage;
 
 namespace BackendStack.Emulator.Tables;
 
-/// <summary>The server-side columns kube-apiserver prints for the built-in kinds (after NAME, before AGE).</summary>
+/// <summary>The server-side columns kube-apiserver prints for the built-in kinds (after NAME; AGE last unless placed).</summary>
 internal static class BuiltInColumns
 {
     public static IReadOnlyList<TableColumn> For(string groupResource) => groupResource switch
@@ -14,6 +14,7 @@ internal static class BuiltInColumns
             TableColumn.Computed("Ready", o => $"{Count(o, "status.containerStatuses", c => c["ready"]?.GetValue<bool>() == true)}/{Count(o, "spec.containers")}"),
             TableColumn.Computed("Status", o => Json.Str(o, "metadata.deletionTimestamp") is not null ? "Terminating" : Json.Str(o, "status.phase")),
             TableColumn.Computed("Restarts", o => Sum(o, "status.containerStatuses", "restartCount")),
+            TableColumn.Age(),
             TableColumn.Computed("IP", o => Json.Str(o, "status.podIP") ?? "<none>", 1),
             TableColumn.Computed("Node", o => Json.Str(o, "spec.nodeName") ?? "<none>", 1),
         ],
@@ -36,6 +37,7 @@ internal static class BuiltInColumns
             TableColumn.Computed("Cluster-IP", o => Json.Str(o, "spec.clusterIP") ?? "<none>"),
             TableColumn.Computed("External-IP", _ => "<none>"),
             TableColumn.Computed("Port(s)", Ports),
+            TableColumn.Age(),
             TableColumn.Computed("Selector", o => Map(o, "spec.selector"), 1),
         ],
         "configmaps" => [TableColumn.Computed("Data", o => (long)((Json.At(o, "data") as JsonObject)?.Count ?? 0) + ((Json.At(o, "binaryData") as JsonObject)?.Count ?? 0))],

@@ -15,7 +15,8 @@ internal static class TableBuilder
         if (type.Plural == "events") return BuiltInColumns.Events();
         if (type.IsCustom)
             return type.PrinterColumns.Count == 0 ? [TableColumn.Name(), TableColumn.Age()] : [TableColumn.Name(), .. type.PrinterColumns.Select(TableColumn.FromPrinterColumn)];
-        return [TableColumn.Name(), .. BuiltInColumns.For(type.GroupResource), TableColumn.Age()];
+        var columns = BuiltInColumns.For(type.GroupResource);
+        return columns.Any(c => c.Definition.Name == "Age") ? [TableColumn.Name(), .. columns] : [TableColumn.Name(), .. columns, TableColumn.Age()];
     }
 
     public static JsonObject Build(ResourceType type, IEnumerable<JsonObject> objects, long revision, string? continueToken,

@@ -156,6 +156,32 @@ public sealed class KubectlScenarioTests
         Assert.Contains("No resources found", (await k.RunAsync("get", "wd")).ShouldSucceed().Stderr);
     }
 
+    [Fact]
+    public async Task BuiltInKindsPrintServerSideColumns()
+    {
+        await using var scope = await EmulatorScope.StartAsync();
+        var k = scope.Kubectl;
+        (await k.ApplyAsync("""
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: db}
+            spec:
+              replicas: 2
+              serviceName: db
+              selector: {matchLabels: {app: db}}
+              template:
+                metadata: {labels: {app: db}}
+                spec:
+                  containers: [{name: db, image: mariadb:11}]
+            """)).ShouldSucceed();
+        (await k.RunAsync("rollout", "status", "statefulset/db", "--timeout=20s")).ShouldSucceed();
+        var sts = (await k.RunAsync("get", "sts")).ShouldSucceed().Lines;
+        Assert.Matches(@"^db\s+2/2\s+\d+s$", sts[1]);
+        var pods = (await k.RunAsync("get", "pods", "-o", "wide")).ShouldSucceed().Lines;
+        Assert.Matches(@"^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE", pods[0]);
+        Assert.Matches(@"^db-0\s+1/1\s+Running\s+0\s+\d+s\s+127\.0\.\d+\.\d+\s+emulator-node", pods[1]);
+    }
+
     /// <summary>kubectl wait and delete block on a watch; wait until it is open before changing the object.</summary>
     private static Task WaitUntilWatchingAsync(EmulatorScope scope) =>
         Client.WatchClientTests.WaitUntilAsync(() => scope.Host.Requests.Count("watch", "widgets") > 0);
