@@ -29,6 +29,10 @@ public sealed class EmulatorLocalPodsTests
         return value;
     }
 
+    /// <summary>The Endpoints of a Service, or null until the endpoints controller has created them.</summary>
+    private static async Task<V1Endpoints?> EndpointsAsync(Kubernetes client, string ns, string name) =>
+        (await client.CoreV1.ListNamespacedEndpointsAsync(ns)).Items.FirstOrDefault(e => e.Metadata.Name == name);
+
     private static async Task CreateRedisStatefulSetAsync(Kubernetes client)
     {
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Ns } });
@@ -128,14 +132,14 @@ public sealed class EmulatorLocalPodsTests
         pod.App().ReadinessProbe = PodBuilder.Exec("test", "-f", "/state/ready");
         await client.CoreV1.CreateNamespacedPodAsync(pod, Web);
 
-        var ready = await EventuallyAsync(() => client.CoreV1.ReadNamespacedEndpointsAsync("web", Web),
-            e => e.Subsets?.FirstOrDefault()?.Addresses?.Count == 1, "the ready Pod in the Endpoints");
-        var ip = ready.Subsets[0].Addresses[0].Ip;
+        var ready = await EventuallyAsync(() => EndpointsAsync(client, Web, "web"),
+            e => e?.Subsets?.FirstOrDefault()?.Addresses?.Count == 1, "the ready Pod in the Endpoints");
+        var ip = ready!.Subsets[0].Addresses[0].Ip;
         var pid = cluster.Runtime.GetContainerPid(new PodKey(Web, "web-0"), "app")!.Value;
         Assert.Equal(0, (await Namespaces.ExecAsync(pid, "rm", "/state/ready")).ExitCode);
 
-        var unready = await EventuallyAsync(() => client.CoreV1.ReadNamespacedEndpointsAsync("web", Web),
-            e => e.Subsets?.FirstOrDefault() is { Addresses: null or { Count: 0 } }, "the unready Pod out of the Endpoints' addresses");
-        Assert.Equal(ip, unready.Subsets[0].NotReadyAddresses.Single().Ip);
+        var unready = await EventuallyAsync(() => EndpointsAsync(client, Web, "web"),
+            e => e?.Subsets?.FirstOrDefault() is { Addresses: null or { Count: 0 } }, "the unready Pod out of the Endpoints' addresses");
+        Assert.Equal(ip, unready!.Subsets[0].NotReadyAddresses.Single().Ip);
     }
 }
