@@ -46,16 +46,21 @@ public sealed class AppTierSpecTests : IAsyncLifetime
     public async Task AnUpdateThatMakesATierInvalidChangesNothing()
     {
         await cluster.CreateAsync(TestTiers.Web("stable"));
-        await Poll.UntilAsync(async () => await cluster.DeploymentAsync("stable") is not null, Timeout, "deployment");
+        await Poll.UntilAsync(async () => (await cluster.GetTierAsync("stable")).Status?.ObservedGeneration == 1, Timeout, "children and status");
         var before = (await cluster.DeploymentAsync("stable"))!;
+        cluster.Emulator.Requests.Reset();
 
         await cluster.PatchTierAsync("stable", new { spec = new { image = "nginx:9", env = new[] { new { name = "1BAD", value = "x" } } } });
 
         var degraded = await DegradedAsync("stable");
         Assert.StartsWith("spec.env[0].name:", degraded.Message);
         var after = (await cluster.DeploymentAsync("stable"))!;
-        Assert.Equal(before.Metadata.ResourceVersion, after.Metadata.ResourceVersion);
+        Assert.Equal(KubernetesJson.Serialize(before.Spec), KubernetesJson.Serialize(after.Spec));
         Assert.Equal("nginx:1.27", after.Spec.Template.Spec.Containers[0].Image);
+
+        // The only writes: the test's own patch and the operator's status update (the emulator's controllers write in-process).
+        Assert.Equal(0, cluster.Emulator.Requests.Writes("deployments") + cluster.Emulator.Requests.Writes("services")
+                        + cluster.Emulator.Requests.Writes("poddisruptionbudgets"));
     }
 
     [Fact]
@@ -93,7 +98,7 @@ public sealed class AppTierSpecTests : IAsyncLifetime
     public async Task ProbesAndMetricsAreServed()
     {
         await cluster.CreateAsync(TestTiers.Web("observed"));
-        await Poll.UntilAsync(async () => await cluster.DeploymentAsync("observed") is not null, Timeout, "deployment");
+        await Poll.UntilAsync(() => op.Reconciles() > 0, Timeout, "a reconcile");
         using var http = new HttpClient { BaseAddress = op.HttpAddress };
 
         Assert.Equal("ok", await http.GetStringAsync("/healthz"));

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using BackendStack.Emulator;
+using BackendStack.Operator.Api;
+using k8s;
+using k8s.Models;
+
+namespace BackendStack.Bench;
+
+/// <summary>
+/// One run: N AppTiers created at once against a fresh emulator (with its Deployment controller, so pods become
+/// Ready), timed until every tier has a Ready status written, then an idle period in which no write may happen.
+/// </summary>
+internal static class AppTierRun
+{
+    private const string Namespace = "bench";
+
+    public static async Task<RunFigures> RunAsync(int count, AppTierRole role, TimeSpan idle, CancellationToken cancellationToken)
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions(), cancellationToken);
+        using var client = new Kubernetes(emulator.CreateClientConfiguration());
+        using var http = new HttpClient();
+        await Cluster.PrepareAsync(client, Namespace, cancellationToken);
+        var kubeconfig = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.kubeconfig");
+        await File.WriteAllTextAsync(kubeconfig, Cluster.Kubeconfig(emulator.BaseAddress), cancellationToken);
+        try
+        {
+            using var op = OperatorProcess.Start(kubeconfig);
+            var baseline = await WaitForMetricsAsync(http, op, cancellationToken);
+            emulator.Requests.Reset();
+
+            var clock = Stopwatch.StartNew();
+            await CreateTiersAsync(client, count, role, cancellationToken);
+            var (statusWritten, ready) = await WaitForReadyAsync(client, count, op, clock, cancellationToken);
+            var busy = await OperatorMetrics.ScrapeAsync(http, op.Metrics, cancellationToken) - baseline;
+            var writes = new ChildWrites(
+                emulator.Requests.Count("create", "deployments") + emulator.Requests.Count("create", "services") +
+                emulator.Requests.Count("create", "poddisruptionbudgets"),
+                emulator.Requests.Count("update", "apptiers/status"),
+                emulator.Requests.Count("patch") + emulator.Requests.Count("delete"),
+                emulator.Requests.Count("create", "events") + emulator.Requests.Count("patch", "events"));
+
+            emulator.Requests.Reset();
+            var beforeIdle = await OperatorMetrics.ScrapeAsync(http, op.Metrics, cancellationToken);
+            for (var waited = TimeSpan.Zero; waited < idle; waited += TimeSpan.FromSeconds(1))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                op.SamplePeak();
+            }
+
+            var idleFigures = await OperatorMetrics.ScrapeAsync(http, op.Metrics, cancellationToken) - beforeIdle;
+            return new RunFigures(count, role.ToString().ToLowerInvariant(), statusWritten, ready, busy, writes, idle, idleFigures.Writes, emulator.Requests.Writes(), op.PeakRssMegabytes);
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+
+    private static async Task<OperatorMetrics> WaitForMetricsAsync(HttpClient http, OperatorProcess op, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            try
+            {
+                var metrics = await OperatorMetrics.ScrapeAsync(http, op.Metrics, cancellationToken);
+
+                // The informers list before workers start; give them a moment so the run measures reconciling, not startup.
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+                return metrics;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task CreateTiersAsync(Kubernetes client, int count, AppTierRole role, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, ct) => await client.CustomObjects.CreateNamespacedCustomObjectAsync(
+                Tier($"tier-{i:D4}", role), AppTier.Group, AppTier.Version, Namespace, AppTier.Plural, cancellationToken: ct));
+
+    private static async Task<(TimeSpan StatusWritten, TimeSpan Ready)> WaitForReadyAsync(
+        Kubernetes client, int count, OperatorProcess op, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        TimeSpan? statusWritten = null;
+        var deadline = TimeSpan.FromMinutes(10);
+        while (clock.Elapsed < deadline)
+        {
+            var tiers = await Cluster.ListTiersAsync(client, Namespace, cancellationToken);
+            op.SamplePeak();
+            if (statusWritten is null && tiers.Count == count && tiers.All(t => t.Status?.ObservedGeneration == t.Metadata.Generation))
+            {
+                statusWritten = clock.Elapsed;
+            }
+
+            if (tiers.Count == count && tiers.All(t => t.Status?.Phase == Phase.Ready))
+            {
+                return (statusWritten ?? clock.Elapsed, clock.Elapsed);
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"{count} AppTiers were not all Ready within {deadline}");
+    }
+
+    private static AppTier Tier(string name, AppTierRole role) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+        Spec = new AppTierSpec
+        {
+            Role = role,
+            Image = "nginx:1.27",
+            Port = role == AppTierRole.Worker ? null : 8080,
+            Replicas = 1,
+            HealthCheck = new HealthCheckSpec { Path = "/healthz", Port = 8080 },
+        },
+    };
+}

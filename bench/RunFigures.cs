@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text;
+
+namespace BackendStack.Bench;
+
+/// <summary>The figures of one run, printed as the README shows them.</summary>
+internal sealed record RunFigures(
+    int Tiers, string Role, TimeSpan StatusWritten, TimeSpan Ready, OperatorMetrics Busy, ChildWrites Writes, TimeSpan Idle, double IdleWrites,
+    int IdleApiWrites, double PeakRssMegabytes)
+{
+    public string Format()
+    {
+        var n = (double)Tiers;
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"N = {Tiers} AppTiers ({Role})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  every status written (first reconcile) : {StatusWritten.TotalSeconds:F2} s");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  every tier Ready (status written)      : {Ready.TotalSeconds:F2} s");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  reconciles                             : {Busy.Reconciles:F0} ({Busy.Reconciles / Ready.TotalSeconds:F0} /s)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  API requests per AppTier               : {Busy.Reads / n:F2} reads, {Busy.Writes / n:F2} writes");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"  writes per AppTier by purpose          : {Writes.ChildCreates / n:F2} child creates, {Writes.StatusUpdates / n:F2} status updates, " +
+            $"{Writes.PatchesAndDeletes / n:F2} patches/deletes, {Writes.Events / n:F2} events");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  writes during {Idle.TotalSeconds:F0} s idle                : {IdleWrites:F0} (API server counted {IdleApiWrites})");
+        text.Append(CultureInfo.InvariantCulture, $"  operator peak RSS                      : {PeakRssMegabytes:F0} MB");
+        return text.ToString();
+    }
+}
