@@ -15,7 +15,7 @@ internal sealed record MasterSwitch(
 
     public Api.FailoverRecord ToRecord() => new()
     {
-        Time = AnnouncedAt.UtcDateTime,
+        Time = new DateTime(AnnouncedAt.UtcTicks - (AnnouncedAt.UtcTicks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc),
         From = FromPod ?? From.ToString(),
         To = ToPod ?? To.ToString(),
         DetectedAfterMilliseconds = (long)Math.Round(ReactionMilliseconds),

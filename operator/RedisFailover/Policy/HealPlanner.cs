@@ -14,6 +14,7 @@ internal static class HealPlanner
         return agreement.Kind switch
         {
             SentinelAgreementKind.Agreed => Follow(input, agreement, agreement.Master!.Value, overrideStale: false, allowReset: true),
+            SentinelAgreementKind.Unmonitored when IsFreshAndIncomplete(input.Nodes) => new HealPlan(agreement, null, []),
             SentinelAgreementKind.Unmonitored => InitialMasterPolicy.Choose(input.Nodes) is { } first
                 ? Follow(input, agreement, first.Endpoint, overrideStale: false, allowReset: false)
                 : new HealPlan(agreement, null, []),
@@ -21,6 +22,10 @@ internal static class HealPlanner
             _ => new HealPlan(agreement, agreement.Master, []),
         };
     }
+
+    /// <summary>A first bootstrap waits until every pod answers, so pod 0 (not the first to start) becomes master.</summary>
+    private static bool IsFreshAndIncomplete(IReadOnlyCollection<RedisNodeObservation> nodes) =>
+        nodes.Any(n => !n.Reachable) && nodes.All(n => !n.Reachable || (n.IsMaster && n.Offset == 0 && n.Replication!.ConnectedReplicas == 0));
 
     private static HealPlan WithoutQuorum(HealInput input, SentinelAgreement agreement)
     {

@@ -41,7 +41,9 @@ internal static class StatusCalculator
                 ? string.Join("; ", input.Plan!.Actions.Select(a => a.Describe()))
                 : ready ? "Nothing to do" : Text($"{redisReady}/{spec.Redis.Replicas} redis and {sentinelsReady}/{spec.Sentinel.Replicas} sentinels ready"));
 
-        var failoverIsNew = input.LatestFailover is { Time: { } t } && previous.LastFailover?.Time != t;
+        // Times come back from the API server at reduced precision: compare to the millisecond.
+        var failoverIsNew = input.LatestFailover is { Time: { } t }
+            && (previous.LastFailover?.Time is not { } seen || Math.Abs((seen - t).TotalMilliseconds) >= 1);
         var ns = resource.Metadata.NamespaceProperty;
         return new RedisFailoverStatus
         {

@@ -39,6 +39,15 @@ public sealed class HealPlannerTests
     }
 
     [Fact]
+    public void BootstrapWaitsForEveryFreshPodToAnswer()
+    {
+        SentinelObservation[] unmonitored = [SentinelObservation.NotMonitoring(SentinelAt(1)), SentinelObservation.NotMonitoring(SentinelAt(2)), SentinelObservation.NotMonitoring(SentinelAt(3))];
+
+        Assert.Empty(Plan([Down(0), Master(1, 0), Master(2, 0)], unmonitored).Actions);
+        Assert.Equal(Redis(1), Plan([Down(0), Master(1, 900), Replica(2, of: 1)], unmonitored).Master);
+    }
+
+    [Fact]
     public void SplitBrainIsResolvedTowardsTheAgreedMaster()
     {
         var plan = Plan([Master(0), Replica(1, of: 0), Master(2, offset: 800)], Sentinels(0, 1, 2));

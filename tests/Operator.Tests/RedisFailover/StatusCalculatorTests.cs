@@ -119,4 +119,15 @@ public sealed class StatusCalculatorTests
         Assert.Equal(T0, Condition(later, ConditionTypes.SentinelQuorum).LastTransitionTime);
         Assert.Equal("False", Condition(later, ConditionTypes.Ready).Status);
     }
+
+    [Fact]
+    public void FailoverReadBackAtLowerPrecisionIsNotCountedAgain()
+    {
+        var rf = Resources.Rf();
+        var failover = new FailoverRecord { Time = T0.AddTicks(1234567), From = "rf-redis-0", To = "rf-redis-2", DetectedAfterMilliseconds = 40 };
+        rf.Status = Compute(rf, HealthyPlan(master: 2), failover: failover);
+        rf.Status.LastFailover = new FailoverRecord { Time = T0.AddTicks(1234000), From = "rf-redis-0", To = "rf-redis-2", DetectedAfterMilliseconds = 40 };
+
+        Assert.Equal(1, Compute(rf, HealthyPlan(master: 2), failover: failover).Failovers);
+    }
 }

@@ -1,0 +1,95 @@
+using BackendStack.Operator.DataPlane.Redis;
+using BackendStack.Operator.RedisFailovers.Builders;
+using BackendStack.Operator.RedisFailovers.Follower;
+using BackendStack.Operator.RedisFailovers.Healing;
+using BackendStack.Operator.RedisFailovers.Policy;
+using BackendStack.Operator.Runtime.Events;
+using k8s.Models;
+
+namespace BackendStack.Operator.RedisFailovers;
+
+/// <summary>
+/// The periodic check of one RedisFailover's data plane: observe every server, plan with the
+/// policies, heal, correct configuration drift, and move the master label where the master is.
+/// Every step taken is recorded as an Event on the resource.
+/// </summary>
+internal sealed class RedisFailoverCheck(IEventRecorder events)
+{
+    public async Task<HealPlan?> RunAsync(
+        Api.RedisFailover resource,
+        RedisFailoverSession session,
+        IReadOnlyList<V1Pod> redisPods,
+        IReadOnlyList<V1Pod> sentinelPods,
+        RedisConfiguration configuration,
+        List<string> changes,
+        CancellationToken cancellationToken)
+    {
+        var names = new RedisFailoverNames(resource.Metadata.Name);
+        var ns = resource.Metadata.NamespaceProperty;
+        var redis = redisPods.Where(p => p.Status?.PodIP is not null).Select(p => (p.Metadata.Name, p.Status.PodIP)).ToList();
+        var sentinelIps = sentinelPods.Select(p => p.Status?.PodIP).OfType<string>().ToList();
+        await session.Follower.SetSentinelsAsync(sentinelIps.Select(ip => new RedisEndpoint(ip, RedisFailoverNames.SentinelPort)), cancellationToken).ConfigureAwait(false);
+        if (redis.Count == 0)
+        {
+            return null;
+        }
+
+        var (nodes, sentinels) = await session.Observer.ObserveAsync(redis, sentinelIps, names.MasterName, cancellationToken).ConfigureAwait(false);
+        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)));
+        RedisFailoverMetrics.SentinelsAgreeing.WithLabels(ns, resource.Metadata.Name).Set(plan.Agreement.Agreeing);
+
+        var outcomes = await session.Executor.ExecuteAsync(plan, names.MasterName, session.Password, cancellationToken).ConfigureAwait(false);
+        foreach (var outcome in outcomes)
+        {
+            Record(resource, outcome.Action.Reason, outcome.Succeeded, outcome.Action.Describe() + (outcome.Error is null ? "" : $" failed: {outcome.Error}"));
+            changes.Add(outcome.Action.Describe());
+        }
+
+        foreach (var (node, directive, error) in await session.Drift.CorrectAsync(nodes.Where(n => n.Reachable), configuration.Live, cancellationToken).ConfigureAwait(false))
+        {
+            Record(resource, "ConfigCorrected", error is null, error is null ? $"Set {directive} on {node.Pod} back to the spec" : $"Could not set {directive} on {node.Pod}: {error}");
+            changes.Add($"config {directive} on {node.Pod}");
+        }
+
+        if (plan.Agreement.Kind is not (SentinelAgreementKind.Disagree or SentinelAgreementKind.FailoverInProgress)
+            && plan.Master is { } master
+            && (nodes.Any(n => n.Endpoint == master && n.IsMaster) || outcomes.Any(o => o.Succeeded && o.Action is PromoteReplica p && p.Node.Endpoint == master)))
+        {
+            await LabelAsync(resource, session, redisPods, master, changes, cancellationToken).ConfigureAwait(false);
+            session.Follower.Settled(master);
+        }
+
+        return plan;
+    }
+
+    private async Task LabelAsync(Api.RedisFailover resource, RedisFailoverSession session, IReadOnlyList<V1Pod> redisPods, RedisEndpoint master, List<string> changes, CancellationToken cancellationToken)
+    {
+        var masterPod = redisPods.FirstOrDefault(p => p.Status?.PodIP == master.Host)?.Metadata.Name;
+        var relabel = RoleLabelPolicy.Changes(redisPods, masterPod);
+        if (relabel.Count == 0)
+        {
+            return;
+        }
+
+        await session.Labeler.ApplyAsync(resource.Metadata.NamespaceProperty, relabel, cancellationToken).ConfigureAwait(false);
+        changes.Add($"labelled {string.Join(", ", relabel.Select(r => $"{r.Pod}={r.Role}"))}");
+        var previous = redisPods.FirstOrDefault(p => p.GetLabel(RedisFailoverLabels.Role) == RedisFailoverLabels.MasterRole)?.Metadata.Name;
+        if (relabel.Any(r => r.Role == RedisFailoverLabels.MasterRole))
+        {
+            RedisFailoverMetrics.MasterChanges.WithLabels(resource.Metadata.NamespaceProperty, resource.Metadata.Name).Inc();
+            events.Normal(resource, HealReasons.MasterChanged, previous is null ? $"{masterPod} is the master" : $"Master moved from {previous} to {masterPod}");
+        }
+    }
+
+    private void Record(Api.RedisFailover resource, string reason, bool succeeded, string message)
+    {
+        if (succeeded)
+        {
+            events.Normal(resource, reason, message);
+        }
+        else
+        {
+            events.Warning(resource, reason, message);
+        }
+    }
+}

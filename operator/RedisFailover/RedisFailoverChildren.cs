@@ -1,0 +1,70 @@
+using BackendStack.Operator.RedisFailovers.Builders;
+using BackendStack.Operator.Runtime;
+using BackendStack.Operator.Runtime.Informers;
+using BackendStack.Operator.Runtime.Writes;
+using k8s;
+using k8s.Models;
+
+namespace BackendStack.Operator.RedisFailovers;
+
+/// <summary>
+/// The Kubernetes side effects of one reconcile: the auth Secret (created once, never rewritten),
+/// then every child the builders describe, created or patched where it drifted.
+/// </summary>
+internal sealed class RedisFailoverChildren(RedisFailoverResources kinds, Api.RedisFailover resource, List<string> changes)
+{
+    private readonly string ns = resource.Metadata.NamespaceProperty;
+    private readonly string uid = resource.Metadata.Uid;
+
+    /// <summary>The password from the auth Secret, creating the Secret with a random one when it does not exist.</summary>
+    public async Task<string?> EnsurePasswordAsync(CancellationToken cancellationToken)
+    {
+        var names = new RedisFailoverNames(resource.Metadata.Name);
+        var secret = kinds.Secrets.Get(ns, names.AuthSecret(resource))
+            ?? await kinds.Secrets.Client.GetAsync(ns, names.AuthSecret(resource), cancellationToken).ConfigureAwait(false);
+        if (secret is null)
+        {
+            secret = await kinds.Secrets.Client.CreateAsync(AuthSecretBuilder.Build(resource, AuthSecretBuilder.NewPassword()), cancellationToken).ConfigureAwait(false);
+            kinds.Secrets.Cache.RecordWrite(secret);
+            changes.Add("created Secret");
+        }
+
+        return secret.Data?.TryGetValue(RedisFailoverNames.PasswordKey, out var bytes) == true && bytes.Length > 0
+            ? System.Text.Encoding.UTF8.GetString(bytes)
+            : null;
+    }
+
+    public async Task<(V1StatefulSet Redis, V1StatefulSet Sentinel)> ApplyAsync(RedisConfiguration configuration, int redisReplicas, int sentinelReplicas, CancellationToken cancellationToken)
+    {
+        await ApplyAsync(kinds.ConfigMaps, ConfigMapBuilder.Redis(resource, configuration), cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(kinds.ConfigMaps, ConfigMapBuilder.Sentinel(resource), cancellationToken).ConfigureAwait(false);
+        foreach (var service in ServiceBuilder.All(resource))
+        {
+            await ApplyAsync(kinds.Services, service, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var budget in DisruptionBudgetBuilder.All(resource))
+        {
+            await ApplyAsync(kinds.DisruptionBudgets, budget, cancellationToken).ConfigureAwait(false);
+        }
+
+        var redis = StatefulSetBuilder.Redis(resource, configuration);
+        redis.Spec.Replicas = redisReplicas;
+        var sentinel = StatefulSetBuilder.Sentinel(resource);
+        sentinel.Spec.Replicas = sentinelReplicas;
+        return (await ApplyAsync(kinds.StatefulSets, redis, cancellationToken).ConfigureAwait(false),
+                await ApplyAsync(kinds.StatefulSets, sentinel, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<T> ApplyAsync<T>(CachedResource<T> kind, T desired, CancellationToken cancellationToken)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var applied = await ChildWriter.ApplyAsync(kind.Client, kind.Cache, desired, uid, cancellationToken).ConfigureAwait(false);
+        if (applied.Outcome != ApplyOutcome.Unchanged)
+        {
+            changes.Add($"{applied.Outcome.ToString().ToLowerInvariant()} {kind.Client.Type.Kind} {ObjectKey.Of(desired).Name}");
+        }
+
+        return applied.Object;
+    }
+}

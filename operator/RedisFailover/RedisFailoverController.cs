@@ -1,0 +1,77 @@
+using BackendStack.Operator.Runtime;
+using BackendStack.Operator.Runtime.Clients;
+using BackendStack.Operator.Runtime.Controllers;
+using BackendStack.Operator.Runtime.Events;
+using BackendStack.Operator.Runtime.Hosting;
+using BackendStack.Operator.Runtime.Informers;
+using BackendStack.Operator.Runtime.Monitoring;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BackendStack.Operator.RedisFailovers;
+
+/// <summary>Wires the RedisFailover controller: its kind, the children it owns, its pods, and the sentinel follower's wake-ups.</summary>
+internal static class RedisFailoverController
+{
+    public const string Name = "redisfailover";
+
+    public static IServiceCollection AddRedisFailoverController(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var k = sp.GetRequiredService<IKubernetes>();
+            var informers = sp.GetRequiredService<SharedInformers>();
+            CachedResource<T> Cached<T>(IResourceClient<T> client)
+                where T : class, IKubernetesObject<V1ObjectMeta> => new(client, informers.For(client));
+            return new RedisFailoverResources(
+                Cached(new CustomResourceClient<Api.RedisFailover>(k)),
+                Cached(BuiltInResources.StatefulSets(k)),
+                Cached(BuiltInResources.Services(k)),
+                Cached(BuiltInResources.ConfigMaps(k)),
+                Cached(BuiltInResources.Secrets(k)),
+                Cached(BuiltInResources.PodDisruptionBudgets(k)),
+                Cached(BuiltInResources.Pods(k)),
+                Cached(BuiltInResources.PersistentVolumeClaims(k)));
+        });
+        services.AddSingleton(sp => new RedisFailoverSessions(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IController>(sp =>
+        {
+            var kinds = sp.GetRequiredService<RedisFailoverResources>();
+            var sessions = sp.GetRequiredService<RedisFailoverSessions>();
+            var events = sp.GetRequiredService<IEventRecorder>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            var options = sp.GetRequiredService<ControllerRuntimeOptions>();
+            var reconciler = new RedisFailoverReconciler(kinds, sessions, events, time, sp.GetRequiredService<ILogger<RedisFailoverReconciler>>());
+            var controller = new Controller<Api.RedisFailover>(
+                    Name, kinds.RedisFailovers.Informer, reconciler, new ControllerOptions(options.MaxConcurrentReconciles), time,
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger("Controller.redisfailover"), sp.GetRequiredService<ControllerRuntimeMetrics>())
+                .Owns(kinds.StatefulSets.Informer)
+                .Owns(kinds.Services.Informer)
+                .Owns(kinds.ConfigMaps.Informer)
+                .Owns(kinds.Secrets.Informer)
+                .Owns(kinds.DisruptionBudgets.Informer)
+                .Watches(kinds.Pods.Informer, PodOwner)
+                .Watches(kinds.Claims.Informer, _ => []);
+            sessions.OnSwitch = (key, change) =>
+            {
+                if (kinds.RedisFailovers.Cache.Get(key) is { } resource)
+                {
+                    events.Normal(resource, Policy.HealReasons.MasterChanged, $"Sentinel failed over from {change.FromPod} to {change.ToPod}; master label moved {change.ReactionMilliseconds:F0} ms after +switch-master");
+                }
+
+                controller.Queue.Add(key);
+                return Task.CompletedTask;
+            };
+            return controller;
+        });
+        return services;
+    }
+
+    /// <summary>A Redis or sentinel pod wakes the RedisFailover named in its instance label.</summary>
+    private static IEnumerable<ObjectKey> PodOwner(V1Pod pod) =>
+        pod.GetLabel("app.kubernetes.io/name") == "redisfailover" && pod.GetLabel("app.kubernetes.io/instance") is { } instance
+            ? [new ObjectKey(pod.Metadata.NamespaceProperty, instance)]
+            : [];
+}

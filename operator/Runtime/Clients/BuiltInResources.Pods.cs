@@ -1,0 +1,43 @@
+using k8s;
+using k8s.Models;
+
+namespace BackendStack.Operator.Runtime.Clients;
+
+internal static partial class BuiltInResources
+{
+    public static IResourceClient<V1Pod> Pods(IKubernetes k) =>
+        new BuiltInResourceClient<V1Pod, V1PodList>(
+            new ResourceType(string.Empty, "v1", "pods", "Pod"),
+            new(
+                (ns, limit, cont, ct) => ns is null
+                    ? k.CoreV1.ListPodForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, limit: limit, cancellationToken: ct)
+                    : k.CoreV1.ListNamespacedPodWithHttpMessagesAsync(ns, continueParameter: cont, limit: limit, cancellationToken: ct),
+                (ns, rv, timeout, onError, ct) => ns is null
+                    ? k.CoreV1.WatchListPodForAllNamespacesAsync(
+                        allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                    : k.CoreV1.WatchListNamespacedPodAsync(
+                        ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                (ns, name, ct) => k.CoreV1.ReadNamespacedPodAsync(name, ns, cancellationToken: ct),
+                (o, ct) => k.CoreV1.CreateNamespacedPodAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
+                (o, ct) => k.CoreV1.ReplaceNamespacedPodAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
+                (p, ns, name, ct) => k.CoreV1.PatchNamespacedPodAsync(p, name, ns, fieldManager: FieldManager.Name, cancellationToken: ct),
+                (ns, name, opts, ct) => k.CoreV1.DeleteNamespacedPodAsync(name, ns, opts, cancellationToken: ct)));
+
+    public static IResourceClient<V1PersistentVolumeClaim> PersistentVolumeClaims(IKubernetes k) =>
+        new BuiltInResourceClient<V1PersistentVolumeClaim, V1PersistentVolumeClaimList>(
+            new ResourceType(string.Empty, "v1", "persistentvolumeclaims", "PersistentVolumeClaim"),
+            new(
+                (ns, limit, cont, ct) => ns is null
+                    ? k.CoreV1.ListPersistentVolumeClaimForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, limit: limit, cancellationToken: ct)
+                    : k.CoreV1.ListNamespacedPersistentVolumeClaimWithHttpMessagesAsync(ns, continueParameter: cont, limit: limit, cancellationToken: ct),
+                (ns, rv, timeout, onError, ct) => ns is null
+                    ? k.CoreV1.WatchListPersistentVolumeClaimForAllNamespacesAsync(
+                        allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                    : k.CoreV1.WatchListNamespacedPersistentVolumeClaimAsync(
+                        ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                (ns, name, ct) => k.CoreV1.ReadNamespacedPersistentVolumeClaimAsync(name, ns, cancellationToken: ct),
+                (o, ct) => k.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
+                (o, ct) => k.CoreV1.ReplaceNamespacedPersistentVolumeClaimAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
+                (p, ns, name, ct) => k.CoreV1.PatchNamespacedPersistentVolumeClaimAsync(p, name, ns, fieldManager: FieldManager.Name, cancellationToken: ct),
+                (ns, name, opts, ct) => k.CoreV1.DeleteNamespacedPersistentVolumeClaimAsync(name, ns, opts, cancellationToken: ct)));
+}

@@ -1,0 +1,8 @@
+namespace BackendStack.Tests.Redis;
+
+/// <summary>Tests whose emulator hands out the same pod IPs (127.0.1.x) run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class EmulatedRedisPodsGroup
+{
+    public const string Name = "emulated redis pods";
+}
