@@ -62,42 +62,38 @@ internal sealed class ContainerProbes(
         }
     }
 
-    private async Task ReadinessAsync(CancellationToken token)
-    {
-        if (container.ReadinessProbe is not { } probe || isInit)
-        {
-            return;
-        }
+    private Task ReadinessAsync(CancellationToken token) =>
+        container.ReadinessProbe is not { } probe || isInit
+            ? Task.CompletedTask
+            : RepeatAsync(probe, initial: false, healthy =>
+            {
+                report(healthy, null);
+                return Task.FromResult(false);
+            }, token);
 
-        var tracker = new ProbeTracker(probe, initial: false);
+    private Task LivenessAsync(CancellationToken token) =>
+        container.LivenessProbe is not { } probe || isInit
+            ? Task.CompletedTask
+            : RepeatAsync(probe, initial: true, async healthy =>
+            {
+                if (!healthy)
+                {
+                    await KillAsync("liveness").ConfigureAwait(false);
+                }
+
+                return !healthy;
+            }, token);
+
+    /// <summary>Runs a probe every period; <paramref name="changed"/> hears each change of its result and returns true to stop.</summary>
+    private async Task RepeatAsync(V1Probe probe, bool initial, Func<bool, Task<bool>> changed, CancellationToken token)
+    {
+        var tracker = new ProbeTracker(probe, initial);
         await pod.DelayAsync(tracker.InitialDelay, token).ConfigureAwait(false);
         while (true)
         {
             var success = await pod.Probes.RunAsync(probe, target, token).ConfigureAwait(false);
-            if (tracker.Record(success))
+            if (tracker.Record(success) && await changed(tracker.Healthy).ConfigureAwait(false))
             {
-                report(tracker.Healthy, null);
-            }
-
-            await pod.DelayAsync(tracker.Period, token).ConfigureAwait(false);
-        }
-    }
-
-    private async Task LivenessAsync(CancellationToken token)
-    {
-        if (container.LivenessProbe is not { } probe || isInit)
-        {
-            return;
-        }
-
-        var tracker = new ProbeTracker(probe, initial: true);
-        await pod.DelayAsync(tracker.InitialDelay, token).ConfigureAwait(false);
-        while (true)
-        {
-            var success = await pod.Probes.RunAsync(probe, target, token).ConfigureAwait(false);
-            if (tracker.Record(success) && !tracker.Healthy)
-            {
-                await KillAsync("liveness").ConfigureAwait(false);
                 return;
             }
 

@@ -21,6 +21,7 @@ internal sealed class EndpointsController(ClusterState cluster)
         subset["ports"] = new JsonArray([.. (Json.At(service, "spec.ports") as JsonArray ?? []).OfType<JsonObject>().Select(p => (JsonNode)Port(p, pods))]);
         var subsets = pods.Count == 0 ? new JsonArray() : new JsonArray(subset);
 
+        WriteSlice(service, ns, name, ready, notReady, subset["ports"]!.AsArray());
         var existing = cluster.Get("endpoints", ns, name);
         if (existing is null)
         {
@@ -33,7 +34,48 @@ internal sealed class EndpointsController(ClusterState cluster)
         cluster.Write("endpoints", existing);
     }
 
-    private static JsonNode Address(JsonObject pod) => new JsonObject
+    /// <summary>The discovery.k8s.io EndpointSlice that `kubectl describe service` reads, one per Service.</summary>
+    private void WriteSlice(JsonObject service, string ns, string name, List<JsonObject> ready, List<JsonObject> notReady, JsonArray ports)
+    {
+        var endpoints = new JsonArray([.. ready.Select(p => Endpoint(p, true)).Concat(notReady.Select(p => Endpoint(p, false)))]);
+        var sliceName = $"{name}-emulated";
+        var existing = cluster.Get("endpointslices.discovery.k8s.io", ns, sliceName);
+        if (existing is null)
+        {
+            cluster.Create("endpointslices.discovery.k8s.io", ns, new JsonObject
+            {
+                ["apiVersion"] = "discovery.k8s.io/v1",
+                ["kind"] = "EndpointSlice",
+                ["metadata"] = new JsonObject
+                {
+                    ["name"] = sliceName,
+                    ["labels"] = new JsonObject
+                    {
+                        ["kubernetes.io/service-name"] = name,
+                        ["endpointslice.kubernetes.io/managed-by"] = "endpointslice-controller.k8s.io",
+                    },
+                    ["ownerReferences"] = new JsonArray(ClusterState.OwnerReference(service)),
+                },
+                ["addressType"] = "IPv4",
+                ["endpoints"] = endpoints,
+                ["ports"] = ports.DeepClone(),
+            });
+            return;
+        }
+        existing["endpoints"] = endpoints;
+        existing["ports"] = ports.DeepClone();
+        cluster.Write("endpointslices.discovery.k8s.io", existing);
+    }
+
+    private static JsonObject Endpoint(JsonObject pod, bool ready) => new()
+    {
+        ["addresses"] = new JsonArray(Json.Str(pod, "status.podIP")),
+        ["conditions"] = new JsonObject { ["ready"] = ready, ["serving"] = ready, ["terminating"] = false },
+        ["nodeName"] = Json.Str(pod, "spec.nodeName"),
+        ["targetRef"] = Address(pod)["targetRef"]!.DeepClone(),
+    };
+
+    private static JsonObject Address(JsonObject pod) => new()
     {
         ["ip"] = Json.Str(pod, "status.podIP"),
         ["nodeName"] = Json.Str(pod, "spec.nodeName"),

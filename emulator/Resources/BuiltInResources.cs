@@ -25,6 +25,7 @@ internal static class BuiltInResources
         Typed("policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", ["pdb"], []) with { HasStatus = true },
         Typed("autoscaling", "v2", "horizontalpodautoscalers", "horizontalpodautoscaler", "HorizontalPodAutoscaler", ["hpa"], All) with { HasStatus = true },
         Typed("coordination.k8s.io", "v1", "leases", "lease", "Lease", [], []),
+        Typed("discovery.k8s.io", "v1", "endpointslices", "endpointslice", "EndpointSlice", [], []),
         Typed("events.k8s.io", "v1", "events", "event", "Event", ["ev"], []) with { StorageKey = "events" },
         Typed("snapshot.storage.k8s.io", "v1", "volumesnapshots", "volumesnapshot", "VolumeSnapshot", ["vs"], []) with { HasStatus = true, IsCustom = true },
         Typed("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", ["crd", "crds"], [])

@@ -72,6 +72,12 @@ internal static class BuiltInColumns
             TableColumn.Computed("Allowed Disruptions", o => Json.Long(o, "status.disruptionsAllowed") ?? 0),
         ],
         "endpoints" => [TableColumn.Computed("Endpoints", Endpoints)],
+        "endpointslices.discovery.k8s.io" =>
+        [
+            TableColumn.Computed("AddressType", o => Json.Str(o, "addressType")),
+            TableColumn.Computed("Ports", o => string.Join(",", (Json.At(o, "ports") as JsonArray ?? []).Select(p => Json.Long(p, "port")))),
+            TableColumn.Computed("Endpoints", o => string.Join(",", (Json.At(o, "endpoints") as JsonArray ?? []).Select(e => Json.Str(e?["addresses"]?[0], "")))),
+        ],
         _ => [],
     };
 

@@ -58,6 +58,9 @@ internal sealed class CelRules
         }
     }
 
+    /// <summary>Whether a rule can be evaluated here (rules that cannot are skipped).</summary>
+    public bool Compiles(string expression) => programs.GetOrAdd(expression, Compile) is not null;
+
     private CelProgramDelegate? Compile(string expression)
     {
         try

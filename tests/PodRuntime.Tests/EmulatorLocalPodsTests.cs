@@ -29,6 +29,10 @@ public sealed class EmulatorLocalPodsTests
         return value;
     }
 
+    /// <summary>The Endpoints of a Service, or null until the endpoints controller has created them.</summary>
+    private static async Task<V1Endpoints?> EndpointsAsync(Kubernetes client, string ns, string name) =>
+        (await client.CoreV1.ListNamespacedEndpointsAsync(ns)).Items.FirstOrDefault(e => e.Metadata.Name == name);
+
     private static async Task CreateRedisStatefulSetAsync(Kubernetes client)
     {
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Ns } });
@@ -90,39 +94,52 @@ public sealed class EmulatorLocalPodsTests
     [Fact]
     public async Task StatefulSetOfRedisReplicatesByHostnameAndKeepsItsDataAcrossACrash()
     {
-        var root = Directory.CreateTempSubdirectory("podruntime-sts-").FullName;
-        try
+        await using var cluster = await LocalPodsEmulator.StartAsync();
+        var client = cluster.Client;
+        await CreateRedisStatefulSetAsync(client);
+
+        await EventuallyAsync(() => client.AppsV1.ReadNamespacedStatefulSetAsync("redis", Ns), s => s.Status?.ReadyReplicas == 2, "two ready replicas");
+        var master = (await client.CoreV1.ReadNamespacedPodAsync("redis-0", Ns)).Status.PodIP;
+        var replica = (await client.CoreV1.ReadNamespacedPodAsync("redis-1", Ns)).Status.PodIP;
+        Assert.StartsWith("+OK", await RespClient.CommandAsync(master, 6379, "SET greeting hello"));
+        await EventuallyAsync(() => RespClient.CommandAsync(replica, 6379, "GET greeting"), r => r.Contains("hello", StringComparison.Ordinal), "replicated value");
+
+        Assert.True(cluster.Runtime.KillContainer(new PodKey(Ns, "redis-0")));
+
+        var restarted = await EventuallyAsync(() => client.CoreV1.ReadNamespacedPodAsync("redis-0", Ns),
+            p => p.Status.ContainerStatuses?[0] is { RestartCount: 1, Ready: true }, "redis-0 restarted and ready");
+        Assert.Equal(137, restarted.Status.ContainerStatuses[0].LastState.Terminated.ExitCode);
+        Assert.Contains("hello", await RespClient.CommandAsync(master, 6379, "GET greeting"), StringComparison.Ordinal);
+        await EventuallyAsync(() => client.AppsV1.ReadNamespacedStatefulSetAsync("redis", Ns), s => s.Status?.ReadyReplicas == 2, "ready again");
+    }
+
+    [Fact]
+    public async Task FailingReadinessProbeTakesThePodOutOfItsServicesEndpoints()
+    {
+        await using var cluster = await LocalPodsEmulator.StartAsync();
+        var client = cluster.Client;
+        const string Web = "web";
+        await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Web } });
+        var labels = new Dictionary<string, string> { ["app"] = "web" };
+        await client.CoreV1.CreateNamespacedServiceAsync(new V1Service
         {
-            await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
-            {
-                LocalPods = new LocalPodRuntimeOptions
-                {
-                    RootDirectory = root,
-                    AddressBlock = Random.Shared.Next(150, 250),
-                    SyncInterval = TimeSpan.FromMilliseconds(200),
-                    RestartBackoffInitial = TimeSpan.FromMilliseconds(200),
-                },
-            });
-            using var client = new Kubernetes(emulator.CreateClientConfiguration());
-            await CreateRedisStatefulSetAsync(client);
+            Metadata = new V1ObjectMeta { Name = "web" },
+            Spec = new V1ServiceSpec { Selector = labels, Ports = [new V1ServicePort { Port = 80, TargetPort = 8080 }] },
+        }, Web);
+        var pod = PodBuilder.Shell("web-0", "touch /state/ready; exec sleep 1000", PodBuilder.EmptyDir("state"));
+        pod.Metadata.Labels = labels;
+        pod.App().VolumeMounts = [PodBuilder.Mount("state", "/state")];
+        pod.App().ReadinessProbe = PodBuilder.Exec("test", "-f", "/state/ready");
+        await client.CoreV1.CreateNamespacedPodAsync(pod, Web);
 
-            await EventuallyAsync(() => client.AppsV1.ReadNamespacedStatefulSetAsync("redis", Ns), s => s.Status?.ReadyReplicas == 2, "two ready replicas");
-            var master = (await client.CoreV1.ReadNamespacedPodAsync("redis-0", Ns)).Status.PodIP;
-            var replica = (await client.CoreV1.ReadNamespacedPodAsync("redis-1", Ns)).Status.PodIP;
-            Assert.StartsWith("+OK", await RespClient.CommandAsync(master, 6379, "SET greeting hello"));
-            await EventuallyAsync(() => RespClient.CommandAsync(replica, 6379, "GET greeting"), r => r.Contains("hello", StringComparison.Ordinal), "replicated value");
+        var ready = await EventuallyAsync(() => EndpointsAsync(client, Web, "web"),
+            e => e?.Subsets?.FirstOrDefault()?.Addresses?.Count == 1, "the ready Pod in the Endpoints");
+        var ip = ready!.Subsets[0].Addresses[0].Ip;
+        var pid = cluster.Runtime.GetContainerPid(new PodKey(Web, "web-0"), "app")!.Value;
+        Assert.Equal(0, (await Namespaces.ExecAsync(pid, "rm", "/state/ready")).ExitCode);
 
-            Assert.True(emulator.LocalPods!.Runtime.KillContainer(new PodKey(Ns, "redis-0")));
-
-            var restarted = await EventuallyAsync(() => client.CoreV1.ReadNamespacedPodAsync("redis-0", Ns),
-                p => p.Status.ContainerStatuses?[0] is { RestartCount: 1, Ready: true }, "redis-0 restarted and ready");
-            Assert.Equal(137, restarted.Status.ContainerStatuses[0].LastState.Terminated.ExitCode);
-            Assert.Contains("hello", await RespClient.CommandAsync(master, 6379, "GET greeting"), StringComparison.Ordinal);
-            await EventuallyAsync(() => client.AppsV1.ReadNamespacedStatefulSetAsync("redis", Ns), s => s.Status?.ReadyReplicas == 2, "ready again");
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        var unready = await EventuallyAsync(() => EndpointsAsync(client, Web, "web"),
+            e => e?.Subsets?.FirstOrDefault() is { Addresses: null or { Count: 0 } }, "the unready Pod out of the Endpoints' addresses");
+        Assert.Equal(ip, unready!.Subsets[0].NotReadyAddresses.Single().Ip);
     }
 }

@@ -107,39 +107,23 @@ public sealed class KubeletTests
     [Fact]
     public async Task EmulatorWithLocalPodsServesKubectlLogsFromTheContainersLogFile()
     {
-        var root = Directory.CreateTempSubdirectory("podruntime-logs-").FullName;
-        try
-        {
-            await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
-            {
-                BuiltInControllers = false,
-                LocalPods = new LocalPodRuntimeOptions { RootDirectory = root, SyncInterval = TimeSpan.FromMilliseconds(200) },
-            });
-            using var client = new Kubernetes(emulator.CreateClientConfiguration());
-            const string Ns = "logs";
-            await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Ns } });
-            var pod = PodBuilder.Shell("talker", "echo hello from the pod; echo second line; exec sleep 1000");
-            await client.CoreV1.CreateNamespacedPodAsync(pod, Ns);
-            await client.CoreV1.PatchNamespacedPodStatusAsync(
-                new V1Patch($$$"""{"status":{"podIP":"{{{RuntimeHarness.NextPodIP()}}}"}}""", V1Patch.PatchType.MergePatch), "talker", Ns);
-            await WaitForPodAsync(client, Ns, "talker", Ready);
-            var kubeconfig = Path.Combine(root, "kubeconfig");
-            emulator.WriteKubeconfig(kubeconfig);
+        await using var cluster = await LocalPodsEmulator.StartAsync();
+        const string Ns = "logs";
+        await cluster.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Ns } });
+        await cluster.Client.CoreV1.CreateNamespacedPodAsync(PodBuilder.Shell("talker", "echo hello from the pod; echo second line; exec sleep 1000"), Ns);
+        await WaitForPodAsync(cluster.Client, Ns, "talker", Ready);
+        var kubeconfig = Path.Combine(cluster.Root, "kubeconfig");
+        cluster.Emulator.WriteKubeconfig(kubeconfig);
 
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            var (code, output) = (0, "");
-            while (DateTime.UtcNow < deadline && !output.Contains("second line", StringComparison.Ordinal))
-            {
-                (code, output) = await Kubectl.RunAsync(kubeconfig, "logs", "-n", Ns, "talker");
-            }
-
-            Assert.Equal(0, code);
-            Assert.Equal("hello from the pod\nsecond line\n", output);
-            Assert.Equal((0, "second line\n"), await Kubectl.RunAsync(kubeconfig, "logs", "-n", Ns, "talker", "--tail=1"));
-        }
-        finally
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var (code, output) = (0, "");
+        while (DateTime.UtcNow < deadline && !output.Contains("second line", StringComparison.Ordinal))
         {
-            Directory.Delete(root, recursive: true);
+            (code, output) = await Kubectl.RunAsync(kubeconfig, "logs", "-n", Ns, "talker");
         }
+
+        Assert.Equal(0, code);
+        Assert.Equal("hello from the pod\nsecond line\n", output);
+        Assert.Equal((0, "second line\n"), await Kubectl.RunAsync(kubeconfig, "logs", "-n", Ns, "talker", "--tail=1"));
     }
 }

@@ -43,6 +43,9 @@ public sealed class ControllerTests
         await WatchClientTests.WaitUntilAsync(() => client.CoreV1.ReadNamespacedEndpoints("web", "default").Subsets?.FirstOrDefault()?.Addresses?.Count == 2);
         var endpoints = await client.CoreV1.ReadNamespacedEndpointsAsync("web", "default");
         Assert.Equal(8080, endpoints.Subsets[0].Ports[0].Port);
+        var slice = (await client.DiscoveryV1.ListNamespacedEndpointSliceAsync("default", labelSelector: "kubernetes.io/service-name=web")).Items.Single();
+        Assert.Equal(endpoints.Subsets[0].Addresses.Select(a => a.Ip).Order(), slice.Endpoints.Select(e => e.Addresses[0]).Order());
+        Assert.Matches(@"Endpoints:\s+127\.0\.\d+\.\d+:8080,127\.0\.\d+\.\d+:8080", (await scope.Kubectl.RunAsync("describe", "service", "web")).ShouldSucceed().Stdout);
 
         var pod = (await client.CoreV1.ListNamespacedPodAsync("default", labelSelector: "app=web")).Items[0];
         await client.CoreV1.PatchNamespacedPodAsync(new V1Patch("""{"metadata":{"annotations":{"emulator.backendstack.io/ready":"false"}}}""", V1Patch.PatchType.MergePatch),
