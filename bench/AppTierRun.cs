@@ -30,7 +30,8 @@ internal static class AppTierRun
 
             var clock = Stopwatch.StartNew();
             await CreateTiersAsync(client, count, role, cancellationToken);
-            var (statusWritten, ready) = await WaitForReadyAsync(client, count, op, clock, cancellationToken);
+            var (statusWritten, ready, readyCount) = await WaitForReadyAsync(client, count, op, clock, cancellationToken);
+            var elapsed = clock.Elapsed;
             var busy = await OperatorMetrics.ScrapeAsync(http, op.Metrics, cancellationToken) - baseline;
             var writes = new ChildWrites(
                 emulator.Requests.Count("create", "deployments") + emulator.Requests.Count("create", "services") +
@@ -48,7 +49,7 @@ internal static class AppTierRun
             }
 
             var idleFigures = await OperatorMetrics.ScrapeAsync(http, op.Metrics, cancellationToken) - beforeIdle;
-            return new RunFigures(count, role.ToString().ToLowerInvariant(), statusWritten, ready, busy, writes, idle, idleFigures.Writes, emulator.Requests.Writes(), op.PeakRssMegabytes);
+            return new RunFigures(count, role.ToString().ToLowerInvariant(), statusWritten, ready, readyCount, elapsed, busy, writes, idle, idleFigures.Writes, emulator.Requests.Writes(), op.PeakRssMegabytes);
         }
         finally
         {
@@ -81,29 +82,33 @@ internal static class AppTierRun
             async (i, ct) => await client.CustomObjects.CreateNamespacedCustomObjectAsync(
                 Tier($"tier-{i:D4}", role), AppTier.Group, AppTier.Version, Namespace, AppTier.Plural, cancellationToken: ct));
 
-    private static async Task<(TimeSpan StatusWritten, TimeSpan Ready)> WaitForReadyAsync(
+    private static async Task<(TimeSpan StatusWritten, TimeSpan? Ready, int ReadyCount)> WaitForReadyAsync(
         Kubernetes client, int count, OperatorProcess op, Stopwatch clock, CancellationToken cancellationToken)
     {
         TimeSpan? statusWritten = null;
         var deadline = TimeSpan.FromMinutes(10);
+        var readyCount = 0;
         while (clock.Elapsed < deadline)
         {
             var tiers = await Cluster.ListTiersAsync(client, Namespace, cancellationToken);
+            readyCount = tiers.Count(t => t.Status?.Phase == Phase.Ready);
             op.SamplePeak();
             if (statusWritten is null && tiers.Count == count && tiers.All(t => t.Status?.ObservedGeneration == t.Metadata.Generation))
             {
                 statusWritten = clock.Elapsed;
             }
 
-            if (tiers.Count == count && tiers.All(t => t.Status?.Phase == Phase.Ready))
+            if (tiers.Count == count && readyCount == count)
             {
-                return (statusWritten ?? clock.Elapsed, clock.Elapsed);
+                return (statusWritten ?? clock.Elapsed, clock.Elapsed, readyCount);
             }
 
-            await Task.Delay(100, cancellationToken);
+            // Listing every tier costs the emulator too; once a second keeps the measurement from slowing what it measures.
+            await Task.Delay(1000, cancellationToken);
         }
 
-        throw new TimeoutException($"{count} AppTiers were not all Ready within {deadline}");
+        // The emulator's pod controllers, not the operator, bound this wait; report how far they got.
+        return (statusWritten ?? clock.Elapsed, null, readyCount);
     }
 
     private static AppTier Tier(string name, AppTierRole role) => new()

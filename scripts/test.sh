@@ -28,7 +28,7 @@ dotnet build Operator.sln -c Release -warnaserror 2>&1 | tail -3
 publish=$(mktemp -d)
 dotnet publish operator/Operator.csproj -c Release -o "$publish" --no-build 2>&1 | tail -1
 dotnet "$publish/backendstack-operator.dll" generate crds --output "$publish/crds" >/dev/null
-diff -r -x kustomization.yaml crds "$publish/crds"
+diff -r -x Kustomization crds "$publish/crds"
 rm -rf "$publish"
 log=$(mktemp)
 set +e

@@ -27,11 +27,11 @@ public sealed class RepositoryManifestTests
         await using var scope = await EmulatorScope.StartAsync();
         await ApplyCrdsAsync(scope);
         var examples = Path.Combine(RepositoryRoot(), "examples");
-        (await scope.Kubectl.RunAsync("apply", "-k", examples)).ShouldSucceed();
+        (await scope.Kubectl.RunAsync("apply", "-f", examples)).ShouldSucceed();
         var versions = await ResourceVersionsAsync(scope);
         Assert.Equal(Kinds.Length, versions.Split(' ').Length);
         scope.Host.Requests.Reset();
-        (await scope.Kubectl.RunAsync("apply", "-k", examples)).ShouldSucceed();
+        (await scope.Kubectl.RunAsync("apply", "-f", examples)).ShouldSucceed();
         Assert.Equal(versions, await ResourceVersionsAsync(scope));
         Assert.Equal(0, scope.Host.Requests.Count("create") + scope.Host.Requests.Count("update") + scope.Host.Requests.Count("delete"));
         var listed = (await scope.Kubectl.RunAsync("get", "backendstack")).ShouldSucceed().Stdout;
@@ -39,13 +39,22 @@ public sealed class RepositoryManifestTests
             Assert.Contains($"{kind}.backendstack.io/", listed);
     }
 
+    [Fact]
+    public async Task TheReferenceStackAppliesAsOneKustomization()
+    {
+        await using var scope = await EmulatorScope.StartAsync();
+        await ApplyCrdsAsync(scope);
+        (await scope.Kubectl.RunAsync("apply", "-k", Path.Combine(RepositoryRoot(), "examples", "reference-stack"))).ShouldSucceed();
+        var kinds = (await scope.Kubectl.RunAsync("get", "backendstack", "-A", "-o", "jsonpath={.items[*].kind}")).ShouldSucceed().Stdout.Split(' ');
+        Assert.Equal(["AppTier", "BackupSchedule", "GlusterVolume", "PerconaCluster", "ProxySQL", "RedisFailover"], kinds.Distinct().Order());
+        Assert.Equal(3, kinds.Count(k => k == "AppTier"));
+    }
+
     private static async Task ApplyCrdsAsync(EmulatorScope scope)
     {
-        var files = Directory.GetFiles(Path.Combine(RepositoryRoot(), "crds"), "backendstack.io_*.yaml").Order().ToList();
-        Assert.Equal(Kinds.Length, files.Count);
-        var args = new List<string> { "apply" };
-        foreach (var f in files) args.AddRange(["-f", f]);
-        (await scope.Kubectl.RunAsync([.. args])).ShouldSucceed();
+        // Exactly what the README tells a platform engineer to run.
+        var applied = (await scope.Kubectl.RunAsync("apply", "-f", Path.Combine(RepositoryRoot(), "crds"))).ShouldSucceed().Lines;
+        Assert.Equal(Kinds.Length, applied.Length);
     }
 
     private static async Task<string> ResourceVersionsAsync(EmulatorScope scope) =>

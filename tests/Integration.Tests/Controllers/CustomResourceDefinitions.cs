@@ -8,7 +8,7 @@ internal static class CustomResourceDefinitions
 {
     public static async Task InstallAsync(IKubernetes client)
     {
-        // One CRD per file; kustomization.yaml beside them is not a CRD.
+        // One CRD per file; the Kustomization beside them is not a CRD.
         foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "crds"), "*_*.yaml").Order(StringComparer.Ordinal))
         {
             var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(file));

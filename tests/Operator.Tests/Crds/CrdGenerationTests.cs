@@ -28,7 +28,7 @@ public sealed class CrdGenerationTests : IDisposable
     [Fact]
     public void CrdsKustomizationListsEveryGeneratedFile()
     {
-        var kustomization = YamlJson.ParseAll(File.ReadAllText(RepositoryRoot.Combine("crds", "kustomization.yaml")))[0];
+        var kustomization = YamlJson.ParseAll(File.ReadAllText(RepositoryRoot.Combine("crds", "Kustomization")))[0];
         var resources = kustomization["resources"]!.AsArray().Select(r => (string)r!).Order(StringComparer.Ordinal);
 
         Assert.Equal(CrdGenerator.Generate().Select(f => f.FileName).Order(StringComparer.Ordinal), resources);
