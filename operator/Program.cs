@@ -18,6 +18,8 @@ static async Task<int> RunAsync(OperatorOptions options, CancellationToken cance
 
     builder.Services.AddBackendStackControllers(options);
     using var host = builder.Build();
-    await host.RunAsync(cancellation);
+    // Not RunAsync: it disposes the host, and the exit code is read from its services afterwards.
+    await host.StartAsync(cancellation);
+    await host.WaitForShutdownAsync(cancellation);
     return host.OperatorExitCode();
 }

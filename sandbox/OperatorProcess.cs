@@ -22,17 +22,19 @@ public sealed class OperatorProcess : IAsyncDisposable
 
     public static OperatorProcess Start(string kubeconfig, string logPath, string runtimeId)
     {
-        var assembly = Path.Combine(AppContext.BaseDirectory, "backendstack-operator.dll");
-        if (!File.Exists(assembly))
+        // The operator's own launcher sits beside the sandbox's: the sandbox may itself run through
+        // its launcher (dotnet run), so the current process is no way to start a .dll.
+        var launcher = Path.Combine(AppContext.BaseDirectory, "backendstack-operator");
+        if (!File.Exists(launcher))
         {
-            throw new InvalidOperationException($"{assembly} is missing: build the sandbox project (it builds the operator)");
+            throw new InvalidOperationException($"{launcher} is missing: build the sandbox project (it builds the operator)");
         }
 
         var start = new ProcessStartInfo("/usr/bin/setsid") { UseShellExecute = false };
         string[] arguments =
         [
             "/bin/sh", "-c", "exec \"$@\" >>\"$0\" 2>&1 </dev/null", logPath,
-            Environment.ProcessPath ?? "dotnet", assembly, "--kubeconfig", kubeconfig,
+            launcher, "--kubeconfig", kubeconfig,
             "--metrics-bind-address", $"127.0.0.1:{FreePort()}", "--health-probe-bind-address", $"127.0.0.1:{FreePort()}",
         ];
         foreach (var argument in arguments)
