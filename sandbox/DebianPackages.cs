@@ -13,7 +13,8 @@ public static class DebianPackages
     public static IReadOnlyList<string> Missing(ImageTable images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        return [.. images.Images.SelectMany(i => i.DebianPackages).Distinct().Where(p => !Installed(p))];
+        // kubectl applies the manifests, as a person would.
+        return [.. images.Images.SelectMany(i => i.DebianPackages).Prepend("kubectl").Distinct().Where(p => !Installed(p))];
     }
 
     public static async Task EnsureAsync(ImageTable images, bool noInstall, TextWriter output, CancellationToken cancellationToken)

@@ -15,17 +15,18 @@ internal sealed class PodRoleLabeler(IKubernetes client)
         return [.. list.Items];
     }
 
-    /// <summary>Applies the label changes; the master's patch goes out first and alone, the rest together.</summary>
+    /// <summary>
+    /// Applies the label changes: replicas first (together), then the master, so the master
+    /// Service never selects two pods, not even for the milliseconds between the patches.
+    /// </summary>
     public async Task ApplyAsync(string ns, IReadOnlyList<(string Pod, string Role)> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var master = changes.Where(c => c.Role == RedisFailoverLabels.MasterRole).ToList();
-        foreach (var (pod, role) in master)
+        await Task.WhenAll(changes.Where(c => c.Role != RedisFailoverLabels.MasterRole).Select(c => PatchAsync(ns, c.Pod, c.Role, cancellationToken))).ConfigureAwait(false);
+        foreach (var (pod, role) in changes.Where(c => c.Role == RedisFailoverLabels.MasterRole))
         {
             await PatchAsync(ns, pod, role, cancellationToken).ConfigureAwait(false);
         }
-
-        await Task.WhenAll(changes.Except(master).Select(c => PatchAsync(ns, c.Pod, c.Role, cancellationToken))).ConfigureAwait(false);
     }
 
     private Task<V1Pod> PatchAsync(string ns, string pod, string role, CancellationToken cancellationToken)

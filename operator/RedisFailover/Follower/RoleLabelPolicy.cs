@@ -6,7 +6,6 @@ namespace BackendStack.Operator.RedisFailovers.Follower;
 /// <summary>
 /// Which Redis pods need their role label changed so that exactly the master pod carries
 /// backendstack.io/role=master (the master Service selects on it) and every other pod replica.
-/// The master comes first, so the Service gains the new master before anything else happens.
 /// </summary>
 internal static class RoleLabelPolicy
 {
@@ -16,8 +15,7 @@ internal static class RoleLabelPolicy
         return pods
             .Select(p => (Pod: p.Metadata.Name, Current: p.GetLabel(RedisFailoverLabels.Role), Wanted: p.Metadata.Name == masterPod ? RedisFailoverLabels.MasterRole : RedisFailoverLabels.ReplicaRole))
             .Where(p => p.Current != p.Wanted)
-            .OrderBy(p => p.Wanted == RedisFailoverLabels.MasterRole ? 0 : 1)
-            .ThenBy(p => p.Pod, StringComparer.Ordinal)
+            .OrderBy(p => p.Pod, StringComparer.Ordinal)
             .Select(p => (p.Pod, p.Wanted))
             .ToList();
     }
