@@ -21,13 +21,13 @@ public sealed class ControllerTests
         var (controller, stop) = Start(reconciler);
         controller.Queue.Add(Key);
 
-        await WaitAsync(() => reconciler.Calls.Count == 1);
+        await WaitAsync(() => reconciler.Calls.Count == 1 && controller.Queue.DelayedCount == 1);
         time.Advance(TimeSpan.FromMilliseconds(4));
         await Task.Delay(50);
         Assert.Single(reconciler.Calls);
 
         time.Advance(TimeSpan.FromMilliseconds(1));
-        await WaitAsync(() => reconciler.Calls.Count == 2);
+        await WaitAsync(() => reconciler.Calls.Count == 2 && controller.Queue.DelayedCount == 1);
         time.Advance(TimeSpan.FromMilliseconds(9));
         await Task.Delay(50);
         Assert.Equal(2, reconciler.Calls.Count);
@@ -61,7 +61,7 @@ public sealed class ControllerTests
         var (controller, stop) = Start(reconciler);
         controller.Queue.Add(Key);
 
-        await WaitAsync(() => reconciler.Calls.Count == 1);
+        await WaitAsync(() => reconciler.Calls.Count == 1 && controller.Queue.DelayedCount == 1);
         time.Advance(TimeSpan.FromSeconds(29));
         await Task.Delay(50);
         Assert.Single(reconciler.Calls);
