@@ -14,8 +14,10 @@ public static class RedisImage
             // Arguments after the config file override it, so the last --bind wins.
             ["redis-server"] = $"exec /usr/bin/redis-server \"$@\" --bind \"${LocalImage.PodIPVariable}\"",
             ["redis-sentinel"] = $"exec /usr/bin/redis-sentinel \"$@\" --bind \"${LocalImage.PodIPVariable}\"",
-            // In a real Pod redis-cli reaches the server on the Pod's own loopback; here that is the Pod IP.
-            ["redis-cli"] = $"exec /usr/bin/redis-cli -h \"${LocalImage.PodIPVariable}\" \"$@\"",
+            // In a real Pod redis-cli reaches the server on the Pod's own loopback; here that is the Pod IP,
+            // so the Pod's loopback address, when a probe names it, means the Pod IP too.
+            ["redis-cli"] = "for a in \"$@\"; do shift; case \"$a\" in 127.0.0.1|localhost) a=\"$" + LocalImage.PodIPVariable + "\";; esac; set -- \"$@\" \"$a\"; done; "
+                + $"exec /usr/bin/redis-cli -h \"${LocalImage.PodIPVariable}\" \"$@\"",
         });
 
     /// <summary>docker-entrypoint.sh of the official image: flags or a .conf file go to redis-server.</summary>

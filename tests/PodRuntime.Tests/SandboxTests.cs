@@ -10,8 +10,11 @@ public sealed partial class SandboxTests
     [GeneratedRegex("BACKENDSTACK_POD_RUNTIME=([0-9a-f]+)")]
     private static partial Regex RuntimeMarker();
 
+    [GeneratedRegex(@"^redisfailover/redis\s+Ready\s+Ready=True")]
+    private static partial Regex RedisFailoverReady();
+
     [Fact]
-    public async Task SandboxStartsTheStackAndCtrlCStopsEveryProcessItStarted()
+    public async Task SandboxRunsTheReferenceRedisFailoverToReadyAndCtrlCStopsEveryProcessItStarted()
     {
         var state = Directory.CreateTempSubdirectory("sandbox-test-").FullName;
         var start = new ProcessStartInfo(Environment.ProcessPath!)
@@ -27,15 +30,16 @@ public sealed partial class SandboxTests
 
         using var sandbox = Process.Start(start)!;
         var output = new System.Text.StringBuilder();
-        var sawBoard = new TaskCompletionSource();
+        var sawReady = new TaskCompletionSource();
         sandbox.OutputDataReceived += (_, e) =>
         {
             lock (output)
             {
                 output.AppendLine(e.Data);
-                if (e.Data?.StartsWith("redisfailover/redis", StringComparison.Ordinal) == true)
+                // The operator's own StatefulSets, run as real Redis and Sentinel processes, made it Ready.
+                if (e.Data is not null && RedisFailoverReady().IsMatch(e.Data))
                 {
-                    sawBoard.TrySetResult();
+                    sawReady.TrySetResult();
                 }
             }
         };
@@ -50,7 +54,7 @@ public sealed partial class SandboxTests
         sandbox.BeginErrorReadLine();
         try
         {
-            await sawBoard.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            await sawReady.Task.WaitAsync(TimeSpan.FromSeconds(100));
             var text = output.ToString();
             Assert.Contains("get backendstack -n shop", text, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(state, "kubeconfig")));
