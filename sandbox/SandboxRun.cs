@@ -38,6 +38,8 @@ public static class SandboxRun
             LocalPods = new LocalPodRuntimeOptions
             {
                 RootDirectory = Path.Combine(options.StateDirectory, "runtime"),
+                // Pods on 127.90.x.y: clear of 127.0.0.1 and of the blocks the test suites use.
+                AddressBlock = 90,
                 RestartBackoffInitial = TimeSpan.FromSeconds(2),
                 RestartBackoffMax = TimeSpan.FromSeconds(60),
             },
