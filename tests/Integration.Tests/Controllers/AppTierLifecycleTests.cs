@@ -77,7 +77,10 @@ public sealed class AppTierLifecycleTests : IAsyncLifetime
     {
         await cluster.CreateAsync(TestTiers.Web("quiet"));
         await Poll.UntilAsync(async () => (await cluster.GetTierAsync("quiet")).Status?.ObservedGeneration == 1, Timeout, "status");
+        // Settled means the pods are up and that status is written: until then a status write is a real change.
+        await Poll.UntilAsync(async () => (await cluster.GetTierAsync("quiet")).Status?.Phase == Phase.Ready, Timeout, "tier ready");
         await Poll.UntilAsync(() => op.Manager.CachesSynced && op.Reconciles() >= 2, Timeout, "settled");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         var reconciles = op.Reconciles();
         var infoLines = op.Logs.Lines.Count(l => l.Category.Contains("AppTier", StringComparison.Ordinal));
         cluster.Emulator.Requests.Reset();

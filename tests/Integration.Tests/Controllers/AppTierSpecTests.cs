@@ -15,7 +15,7 @@ public sealed class AppTierSpecTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         cluster = await ClusterUnderTest.StartAsync();
-        op = await cluster.StartOperatorAsync();
+        op = await cluster.StartOperatorAsync(appTierOnly: true);
     }
 
     public async Task DisposeAsync()

@@ -37,8 +37,8 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
         return cluster;
     }
 
-    public Task<OperatorInstance> StartOperatorAsync(Func<ControllerRuntimeOptions, ControllerRuntimeOptions>? configure = null) =>
-        OperatorInstance.StartAsync(OperatorConfiguration, configure);
+    public Task<OperatorInstance> StartOperatorAsync(Func<ControllerRuntimeOptions, ControllerRuntimeOptions>? configure = null, bool appTierOnly = false) =>
+        OperatorInstance.StartAsync(OperatorConfiguration, configure, appTierOnly);
 
     public Task<AppTier> CreateAsync(AppTier tier) =>
         Client.CustomObjects.CreateNamespacedCustomObjectAsync<AppTier>(tier, AppTier.Group, AppTier.Version, Namespace, AppTier.Plural);

@@ -1,3 +1,4 @@
+using BackendStack.Operator.AppTiers;
 using BackendStack.Operator.Hosting;
 using BackendStack.Operator.Runtime.Hosting;
 using BackendStack.Operator.Runtime.Monitoring;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BackendStack.Tests.Controllers;
 
-/// <summary>The operator, built from the same registration as the executable, running in-process against a test API.</summary>
+/// <summary>The operator, built from the same registration as the executable (or only its AppTier controller), running in-process against a test API.</summary>
 internal sealed class OperatorInstance : IAsyncDisposable
 {
     private readonly IHost app;
@@ -33,7 +34,7 @@ internal sealed class OperatorInstance : IAsyncDisposable
 
     public double Reconciles(string result = "success") => Metrics.ReconcileTotal.WithLabels("apptier", result).Value;
 
-    public static async Task<OperatorInstance> StartAsync(KubernetesClientConfiguration api, Func<ControllerRuntimeOptions, ControllerRuntimeOptions>? configure = null)
+    public static async Task<OperatorInstance> StartAsync(KubernetesClientConfiguration api, Func<ControllerRuntimeOptions, ControllerRuntimeOptions>? configure = null, bool appTierOnly = false)
     {
         var options = new ControllerRuntimeOptions
         {
@@ -46,7 +47,16 @@ internal sealed class OperatorInstance : IAsyncDisposable
         var logs = new RecordedLogs();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.ClearProviders().AddProvider(logs);
-        builder.Services.AddBackendStackControllers(options);
+        if (appTierOnly)
+        {
+            // Tests that stand in for the kinds a tier depends on write their status themselves,
+            // which those kinds' controllers would race them for.
+            builder.Services.AddControllerRuntime(options).AddAppTierController();
+        }
+        else
+        {
+            builder.Services.AddBackendStackControllers(options);
+        }
         var app = builder.Build();
         await app.StartAsync();
         return new OperatorInstance(app, logs);
