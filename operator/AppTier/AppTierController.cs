@@ -23,17 +23,15 @@ internal static class AppTierController
         {
             var k = sp.GetRequiredService<IKubernetes>();
             var informers = sp.GetRequiredService<SharedInformers>();
-            CachedResource<T> Cached<T>(IResourceClient<T> client)
-                where T : class, IKubernetesObject<V1ObjectMeta> => new(client, informers.For(client));
             return new AppTierResources(
-                Cached(new CustomResourceClient<AppTier>(k)),
-                Cached(BuiltInResources.Deployments(k)),
-                Cached(BuiltInResources.Services(k)),
-                Cached(BuiltInResources.PodDisruptionBudgets(k)),
-                Cached(BuiltInResources.HorizontalPodAutoscalers(k)),
-                Cached(new CustomResourceClient<ProxySQL>(k)),
-                Cached(new CustomResourceClient<RedisFailover>(k)),
-                Cached(new CustomResourceClient<GlusterVolume>(k)));
+                informers.Cached(new CustomResourceClient<AppTier>(k)),
+                informers.Cached(BuiltInResources.Deployments(k)),
+                informers.Cached(BuiltInResources.Services(k)),
+                informers.Cached(BuiltInResources.PodDisruptionBudgets(k)),
+                informers.Cached(BuiltInResources.HorizontalPodAutoscalers(k)),
+                informers.Cached(new CustomResourceClient<ProxySQL>(k)),
+                informers.Cached(new CustomResourceClient<RedisFailover>(k)),
+                informers.Cached(new CustomResourceClient<GlusterVolume>(k)));
         });
         services.AddSingleton<IController>(sp =>
         {

@@ -23,17 +23,15 @@ internal static class RedisFailoverController
         {
             var k = sp.GetRequiredService<IKubernetes>();
             var informers = sp.GetRequiredService<SharedInformers>();
-            CachedResource<T> Cached<T>(IResourceClient<T> client)
-                where T : class, IKubernetesObject<V1ObjectMeta> => new(client, informers.For(client));
             return new RedisFailoverResources(
-                Cached(new CustomResourceClient<Api.RedisFailover>(k)),
-                Cached(BuiltInResources.StatefulSets(k)),
-                Cached(BuiltInResources.Services(k)),
-                Cached(BuiltInResources.ConfigMaps(k)),
-                Cached(BuiltInResources.Secrets(k)),
-                Cached(BuiltInResources.PodDisruptionBudgets(k)),
-                Cached(BuiltInResources.Pods(k)),
-                Cached(BuiltInResources.PersistentVolumeClaims(k)));
+                informers.Cached(new CustomResourceClient<Api.RedisFailover>(k)),
+                informers.Cached(BuiltInResources.StatefulSets(k)),
+                informers.Cached(BuiltInResources.Services(k)),
+                informers.Cached(BuiltInResources.ConfigMaps(k)),
+                informers.Cached(BuiltInResources.Secrets(k)),
+                informers.Cached(BuiltInResources.PodDisruptionBudgets(k)),
+                informers.Cached(BuiltInResources.Pods(k)),
+                informers.Cached(BuiltInResources.PersistentVolumeClaims(k)));
         });
         services.AddSingleton(sp => new RedisFailoverSessions(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IController>(sp =>

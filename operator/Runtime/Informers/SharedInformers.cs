@@ -37,4 +37,8 @@ internal sealed class SharedInformers(InformerOptions options, TimeProvider time
             return informer;
         }
     }
+
+    /// <summary>A client together with the shared informer (and cache) of its kind.</summary>
+    public CachedResource<T> Cached<T>(IResourceClient<T> client)
+        where T : class, IKubernetesObject<V1ObjectMeta> => new(client, For(client));
 }
