@@ -17,7 +17,10 @@ internal sealed class ApiDispatcher(ResourceRegistry registry, ReadHandler read,
         string? verb = null;
         try
         {
-            if (faults.Latency > TimeSpan.Zero) await Task.Delay(faults.Latency, context.RequestAborted);
+            // Timers may fire a little early: wait until the whole latency has really passed.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var left = faults.Latency; left > TimeSpan.Zero; left = faults.Latency - System.Diagnostics.Stopwatch.GetElapsedTime(started))
+                await Task.Delay(left, context.RequestAborted);
             if (PodLogHandler.Handles(route, context.Request))
             {
                 await podLogs.ServeAsync(context, route);
