@@ -43,6 +43,9 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
 
     public RedisMasterFollower Follower { get; }
 
+    /// <summary>The outdated master a roll asked Sentinel to fail over from, and when.</summary>
+    public (string Pod, DateTimeOffset At)? RollFailover { get; set; }
+
     /// <summary>A failover the periodic check found without an announcement.</summary>
     public Api.FailoverRecord? MissedFailover { get; set; }
 
