@@ -55,7 +55,7 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
             changes.Add(outcome.Action.Describe());
         }
 
-        foreach (var (node, directive, error) in await session.Drift.CorrectAsync(nodes.Where(n => n.Reachable), configuration.Live, cancellationToken).ConfigureAwait(false))
+        foreach (var (node, directive, error) in await session.Drift.CorrectAsync(nodes.Where(n => n.Reachable), StartupDirectives.Settable(configuration), cancellationToken).ConfigureAwait(false))
         {
             Record(resource, "ConfigCorrected", error is null, error is null ? $"Set {directive} on {node.Pod} back to the spec" : $"Could not set {directive} on {node.Pod}: {error}");
             changes.Add($"config {directive} on {node.Pod}");

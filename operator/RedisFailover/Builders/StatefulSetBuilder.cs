@@ -8,7 +8,8 @@ namespace BackendStack.Operator.RedisFailovers.Builders;
 /// <summary>
 /// The redis and sentinel StatefulSets. Pods start in parallel (the operator, not start order,
 /// picks the first master) and update OnDelete, so the operator rolls replicas first and has
-/// Sentinel fail over before the master restarts.
+/// Sentinel fail over before the master restarts. The template carries a hash of what only a
+/// restart applies (startup-only directives, the start script); the rest is set live.
 /// </summary>
 internal static class StatefulSetBuilder
 {
@@ -24,7 +25,7 @@ internal static class StatefulSetBuilder
         var container = Container("redis", spec.Image, RedisFailoverNames.RedisPort, spec.Resources, names, resource);
         container.ReadinessProbe = new V1Probe { Exec = probe, PeriodSeconds = 5, TimeoutSeconds = 2, FailureThreshold = 2 };
         container.LivenessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = RedisFailoverNames.RedisPort }, InitialDelaySeconds = 10, PeriodSeconds = 10, FailureThreshold = 3 };
-        var set = Build(resource, names.RedisStatefulSet, names.RedisHeadlessService, RedisFailoverLabels.RedisComponent, spec.Replicas, container, names.RedisConfigMap, Hash(configuration.File + StartScripts.Redis));
+        var set = Build(resource, names.RedisStatefulSet, names.RedisHeadlessService, RedisFailoverLabels.RedisComponent, spec.Replicas, container, names.RedisConfigMap, Hash(StartupDirectives.Of(configuration) + StartScripts.Redis));
         if (spec.Storage is { } storage)
         {
             set.Spec.VolumeClaimTemplates =

@@ -8,14 +8,14 @@ using RedisFailoverResource = BackendStack.Operator.Api.RedisFailover;
 
 namespace BackendStack.Tests.Redis;
 
-/// <summary>A changed image rolls a running RedisFailover against real Redis and Sentinel: replicas first, the master handed over by Sentinel.</summary>
+/// <summary>A changed image and startup-only directive roll a running RedisFailover against real Redis and Sentinel: replicas first, the master handed over by Sentinel.</summary>
 [Collection(EmulatedRedisPodsGroup.Name)]
 public sealed class RedisFailoverRollTests
 {
     private const string Ns = ClusterUnderTest.Namespace;
 
     [Fact]
-    public async Task ImageChangeRollsReplicasFirstAndMovesTheMasterBySentinelFailover()
+    public async Task ImageAndStartupConfigChangeRollReplicasFirstAndMoveTheMasterBySentinelFailover()
     {
         await using var cluster = await ClusterUnderTest.StartAsync();
         await using var op = await cluster.StartOperatorAsync();
@@ -28,7 +28,7 @@ public sealed class RedisFailoverRollTests
         var oldRevision = (await cluster.Client.AppsV1.ReadNamespacedStatefulSetStatusAsync("roll-redis", Ns)).Status.UpdateRevision;
 
         await cluster.Client.CustomObjects.PatchNamespacedCustomObjectAsync(
-            new V1Patch("""{"spec":{"redis":{"image":"redis:7.4"}}}""", V1Patch.PatchType.MergePatch),
+            new V1Patch("""{"spec":{"redis":{"image":"redis:7.4","config":{"databases":"32"}}}}""", V1Patch.PatchType.MergePatch),
             RedisFailoverResource.Group, RedisFailoverResource.Version, Ns, RedisFailoverResource.Plural, "roll");
 
         var rolled = await Eventually.ValueAsync(
@@ -53,6 +53,13 @@ public sealed class RedisFailoverRollTests
         Assert.NotEqual("roll-redis-0", rolled.Status.Master.Pod);
         var pods = (await cluster.Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: "app.kubernetes.io/instance=roll")).Items;
         Assert.All(pods, p => Assert.Equal("redis:7.4", p.Spec.Containers[0].Image));
+
+        // The directive Redis reads only at start is in force on every restarted server.
+        var nodes = new RedisNodeClient(pool);
+        foreach (var pod in pods.Where(p => p.Metadata.Name.StartsWith("roll-redis-", StringComparison.Ordinal)))
+        {
+            Assert.Equal("32", (await nodes.ConfigGetAsync(new RedisEndpoint(pod.Status.PodIP, 6379), "databases", CancellationToken.None))["databases"]);
+        }
 
         // Data written before the roll is there, and writes through the master Service succeed.
         var masterIp = await Eventually.ValueAsync(() => MasterEndpointAsync(cluster, "roll"), "the master Service's endpoint");

@@ -78,14 +78,21 @@ public sealed class ChildBuildersTests
     }
 
     [Fact]
-    public void ConfigChangeChangesThePodTemplateHash()
+    public void OnlyAChangeThatNeedsARestartChangesThePodTemplateHash()
     {
         var rf = Resources.Rf();
-        var before = StatefulSetBuilder.Redis(rf, RedisConfigBuilder.Build(rf.Spec.Redis)).Spec.Template.Metadata.Annotations[StatefulSetBuilder.ConfigHashAnnotation];
-        rf.Spec.Redis.Slowlog.MaxLen = 1000;
-        var after = StatefulSetBuilder.Redis(rf, RedisConfigBuilder.Build(rf.Spec.Redis)).Spec.Template.Metadata.Annotations[StatefulSetBuilder.ConfigHashAnnotation];
+        string Hash() => StatefulSetBuilder.Redis(rf, RedisConfigBuilder.Build(rf.Spec.Redis)).Spec.Template.Metadata.Annotations[StatefulSetBuilder.ConfigHashAnnotation];
+        var before = Hash();
 
-        Assert.NotEqual(before, after);
+        // Applied live with CONFIG SET: no restart.
+        rf.Spec.Redis.Slowlog.MaxLen = 1000;
+        rf.Spec.Redis.Config = new Dictionary<string, string> { ["hz"] = "20" };
+        Assert.Equal(before, Hash());
+
+        // Read only at start.
+        rf.Spec.Redis.Config["databases"] = "32";
+        Assert.NotEqual(before, Hash());
+        Assert.DoesNotContain("databases", StartupDirectives.Settable(RedisConfigBuilder.Build(rf.Spec.Redis)).Keys);
     }
 
     [Fact]
