@@ -67,7 +67,9 @@ public sealed class GaleraPodTests
             await ScalarAsync(last, "CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, item TEXT); INSERT INTO shop.orders VALUES (1, 'written on pxc-2')");
         }
 
+        // Galera certifies a commit on every node but applies it asynchronously: a causal read waits for it.
         await using var first = await ConnectAsync(ips[0]);
+        await ScalarAsync(first, "SET SESSION wsrep_sync_wait = 1");
         Assert.Equal("written on pxc-2", await ScalarAsync(first, "SELECT item FROM shop.orders WHERE id = 1"));
     }
 

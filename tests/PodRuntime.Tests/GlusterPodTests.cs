@@ -20,10 +20,10 @@ public sealed class GlusterPodTests
         var first = (await client.CoreV1.ReadNamespacedPodAsync("gluster-0", Ns)).Status.PodIP;
         var second = (await client.CoreV1.ReadNamespacedPodAsync("gluster-1", Ns)).Status.PodIP;
         Assert.Contains("Number of Peers: 0", await GlusterAsync(first, "peer", "status"), StringComparison.Ordinal);
-        var listeners = await Namespaces.ExecAsync(Environment.ProcessId, "ss", "-Hltn", "sport = :24007");
-        Assert.Contains($"{first}:24007", listeners.Output, StringComparison.Ordinal);
-        Assert.Contains($"{second}:24007", listeners.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("0.0.0.0:24007", listeners.Output, StringComparison.Ordinal);
+        var listeners = await HostCommandAsync("/usr/bin/ss", "-Hltn", "sport = :24007");
+        Assert.Contains($"{first}:24007", listeners, StringComparison.Ordinal);
+        Assert.Contains($"{second}:24007", listeners, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0.0.0:24007", listeners, StringComparison.Ordinal);
 
         // As `kubectl exec gluster-0 -- gluster peer probe gluster-1.gluster` would: the Pod's own CLI, its own /etc/hosts.
         var pid = cluster.Runtime.GetContainerPid(new PodKey(Ns, "gluster-0"), "glusterd")!.Value;
@@ -42,10 +42,14 @@ public sealed class GlusterPodTests
     }
 
     /// <summary>The host's gluster CLI against a Pod's glusterd over TCP, as a person on the node would ask it.</summary>
-    private static async Task<string> GlusterAsync(string podIP, params string[] command)
+    private static Task<string> GlusterAsync(string podIP, params string[] command) =>
+        HostCommandAsync("/usr/sbin/gluster", [$"--remote-host={podIP}", "--mode=script", .. command]);
+
+    /// <summary>Output of a command run on the host; throws when it fails.</summary>
+    private static async Task<string> HostCommandAsync(string file, params string[] arguments)
     {
-        var start = new ProcessStartInfo("/usr/sbin/gluster") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { $"--remote-host={podIP}", "--mode=script" }.Concat(command))
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -54,7 +58,7 @@ public sealed class GlusterPodTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var output = await process.StandardOutput.ReadToEndAsync(timeout.Token) + await process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"gluster exited {process.ExitCode}: {output}");
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{file} exited {process.ExitCode}: {output}");
     }
 
     private static async Task CreateAsync(Kubernetes client)

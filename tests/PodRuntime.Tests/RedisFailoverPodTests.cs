@@ -36,6 +36,8 @@ public sealed class RedisFailoverPodTests
         Assert.Equal(oldIp, await MasterEndpointAsync(stack.Client));
         var password = await PasswordAsync(stack.Client);
         Assert.Equal("OK", await RedisCommand.RunAsync(oldIp, password, "SET", "before-crash", "kept"));
+        // Replication is asynchronous: WAIT until both replicas hold the write, so the crash cannot take it along.
+        Assert.Equal("2", await RedisCommand.RunAsync(oldIp, password, "WAIT", 2, 10_000));
 
         Assert.True(stack.Cluster.Emulator.Faults.KillPodProcess(Ns, oldMaster, "redis"));
 
@@ -70,6 +72,7 @@ public sealed class RedisFailoverPodTests
         var master = ready.Status.Master!;
         var password = await PasswordAsync(stack.Client);
         Assert.Equal("OK", await RedisCommand.RunAsync(master.Ip!, password, "SET", "before-scale", "kept"));
+        Assert.Equal("2", await RedisCommand.RunAsync(master.Ip!, password, "WAIT", 2, 10_000));
 
         // A forced second master, as a healed partition leaves one: it becomes a replica of the agreed master again.
         var replica = (await stack.Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: "backendstack.io/role=replica")).Items.First();
