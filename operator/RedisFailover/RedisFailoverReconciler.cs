@@ -62,8 +62,15 @@ internal sealed partial class RedisFailoverReconciler(
         }
 
         var status = StatusCalculator.Compute(new StatusInput(
-            resource, [.. redisPods.Select(State)], [.. sentinelPods.Select(State)], plan, errors, session?.LatestFailover(MissedFailover(resource, session, plan, redisPods)), time.GetUtcNow().UtcDateTime));
-        if (await StatusWriter.WriteIfChangedAsync(kinds.RedisFailovers.Client, kinds.RedisFailovers.Cache, resource, status, r => r.Status, (r, s) => r.Status = s, cancellationToken).ConfigureAwait(false))
+            resource, [.. redisPods.Select(State)], [.. sentinelPods.Select(State)], plan, errors, session?.LatestFailover(MissedFailover(resource, session, plan, redisPods)), time.GetUtcNow().UtcDateTime,
+            session?.SplitBrainsToRecord ?? 0));
+        var statusChanged = await StatusWriter.WriteIfChangedAsync(kinds.RedisFailovers.Client, kinds.RedisFailovers.Cache, resource, status, r => r.Status, (r, s) => r.Status = s, cancellationToken).ConfigureAwait(false);
+        if (session is not null)
+        {
+            session.SplitBrainsToRecord = 0;
+        }
+
+        if (statusChanged)
         {
             changes.Add($"status {status.Phase}");
             if (errors.Count > 0)

@@ -51,10 +51,11 @@ internal static class HealPlanner
         var actions = new List<HealAction>(ReplicationTargetPolicy.Plan(master, input.Nodes));
         actions.AddRange(SentinelMonitorPolicy.Plan(master, input.Sentinels, input.Settings, overrideStale));
         if (allowReset && actions.Count == 0
-            && SentinelResetPolicy.Choose(
-                input.Sentinels,
-                input.Nodes.Select(n => n.Endpoint).ToHashSet(),
-                input.Sentinels.Select(s => s.Sentinel).ToHashSet()) is { } reset)
+            && (SentinelResetPolicy.Choose(
+                    input.Sentinels,
+                    input.Nodes.Select(n => n.Endpoint).ToHashSet(),
+                    input.Sentinels.Select(s => s.Sentinel).ToHashSet())
+                ?? SentinelResetPolicy.ChooseLostTrack(input.Sentinels, input.Nodes, input.IncompleteFor, input.Settings.Quorum)) is { } reset)
         {
             actions.Add(reset);
         }
