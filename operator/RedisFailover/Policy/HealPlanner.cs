@@ -60,6 +60,9 @@ internal static class HealPlanner
             actions.Add(reset);
         }
 
-        return new HealPlan(agreement, master, actions);
+        return new HealPlan(agreement, master, actions)
+        {
+            InSync = input.Nodes.Count(n => n.Endpoint == master || n.IsReplica && n.Replication!.Master == master && n.Replication.MasterLinkUp),
+        };
     }
 }
