@@ -23,11 +23,12 @@ internal sealed class WorkloadControllers
 
     /// <param name="service">The store and semantics the controllers write through.</param>
     /// <param name="localPods">Pods run as local processes, which report their own status: only give them addresses.</param>
-    public WorkloadControllers(ResourceService service, LocalPodRuntimeOptions? localPods = null)
+    /// <param name="podAddressBlock">Second octet of Pod addresses when <paramref name="localPods"/> is null.</param>
+    public WorkloadControllers(ResourceService service, LocalPodRuntimeOptions? localPods = null, int podAddressBlock = 0)
     {
         this.service = service;
         cluster = new ClusterState(service);
-        pods = new PodLifecycle(cluster, addressOnly: localPods is not null, addressBlock: localPods?.AddressBlock ?? 0);
+        pods = new PodLifecycle(cluster, addressOnly: localPods is not null, addressBlock: localPods?.AddressBlock ?? podAddressBlock);
         statefulSets = new StatefulSetController(cluster);
         deployments = new DeploymentController(cluster);
         replicaSets = new ReplicaSetController(cluster);

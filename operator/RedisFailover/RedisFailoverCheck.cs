@@ -44,7 +44,7 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
         }
 
         var (nodes, sentinels) = await session.Observer.ObserveAsync(redis, sentinelIps, names.MasterName, cancellationToken).ConfigureAwait(false);
-        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)));
+        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)) { IncompleteFor = session.Tracking.Update(sentinels, nodes) });
         (Plan, Nodes, Sentinels) = (plan, nodes, sentinels);
         RedisFailoverMetrics.SentinelsAgreeing.WithLabels(ns, resource.Metadata.Name).Set(plan.Agreement.Agreeing);
 
@@ -53,6 +53,12 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
         {
             Record(resource, outcome.Action.Reason, outcome.Succeeded, outcome.Action.Describe() + (outcome.Error is null ? "" : $" failed: {outcome.Error}"));
             changes.Add(outcome.Action.Describe());
+        }
+
+        session.SplitBrainsToRecord += outcomes.Count(o => o.Succeeded && o.Action is DemoteSecondMaster);
+        foreach (var reset in outcomes.Where(o => o.Succeeded).Select(o => o.Action).OfType<ResetSentinel>())
+        {
+            session.Tracking.Forget(reset.Sentinel);
         }
 
         foreach (var (node, directive, error) in await session.Drift.CorrectAsync(nodes.Where(n => n.Reachable), StartupDirectives.Settable(configuration), cancellationToken).ConfigureAwait(false))

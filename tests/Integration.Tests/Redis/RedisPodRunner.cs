@@ -39,6 +39,9 @@ internal sealed class RedisPodRunner : IAsyncDisposable
     /// <summary>The pods whose server was stopped because the pod was deleted, in that order.</summary>
     public IReadOnlyList<string> Stopped => [.. stopped];
 
+    /// <summary>The pods that have a server process, by name.</summary>
+    public IReadOnlyCollection<string> Pods => [.. running.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>Starts a killed pod's server again (a container restart: same pod, same IP, same data directory).</summary>
     public async Task RestartAsync(string pod)
     {

@@ -17,7 +17,7 @@ public sealed class StatusDuringRollTests
         HealPlanner.Plan(new HealInput([Master(0, replicas: 2), Replica(1, of: 0), Replica(2, of: 0)], sentinels, Settings));
 
     private static RedisFailoverStatus Compute(RedisFailover rf, HealPlan plan, RollDecision? roll = null) =>
-        StatusCalculator.Compute(new StatusInput(rf, RedisPods, SentinelPods, plan, [], null, T0, roll));
+        StatusCalculator.Compute(new StatusInput(rf, RedisPods, SentinelPods, plan, [], null, T0, Roll: roll));
 
     private static k8s.Models.V1Condition Progressing(RedisFailoverStatus status) => status.Conditions!.Single(c => c.Type == ConditionTypes.Progressing);
 
