@@ -21,8 +21,16 @@ internal sealed class ClusterState(ResourceService service)
     public JsonObject? Get(string groupResource, string ns, string name) =>
         service.Store.Get(Type(groupResource).Store, ns, name)?.Clone();
 
+    /// <summary>Private copies of the objects of a namespace that <paramref name="where"/> (which only reads) accepts; only those are copied.</summary>
     public IReadOnlyList<JsonObject> List(string groupResource, string ns, Func<JsonObject, bool>? where = null) =>
-        [.. service.Store.List(Type(groupResource).Store, ns).Items.Select(o => o.Clone()).Where(o => where?.Invoke(o) ?? true)];
+        [.. service.Store.List(Type(groupResource).Store, ns).Items.Where(o => where?.Invoke(o.View) ?? true).Select(o => o.Clone())];
+
+    /// <summary>Private copies of the objects of a kind that <paramref name="owner"/> controls, in name order, found through the store's owner index.</summary>
+    public IReadOnlyList<JsonObject> Owned(string groupResource, JsonObject owner) =>
+        Json.Str(owner, "metadata.uid") is { } uid
+            ? [.. service.Store.Dependents(uid, Type(groupResource).Store).Select(d => d.Object)
+                .Where(o => o.Namespace == (Json.Str(owner, "metadata.namespace") ?? "") && IsControlledBy(o.View, owner)).Select(o => o.Clone())]
+            : [];
 
     public void Create(string groupResource, string ns, JsonObject obj)
     {

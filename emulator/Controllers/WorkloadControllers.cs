@@ -58,7 +58,7 @@ internal sealed class WorkloadControllers
             case "pods":
                 if (!deleted) pods.Reconcile(e.Object.Clone());
                 ReconcileOwner(e.Object.View);
-                foreach (var svc in service.Store.List("services", ns).Items) endpoints.Reconcile(ns, svc.Name);
+                endpoints.PodChanged(e);
                 break;
         }
     }
