@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using BackendStack.Emulator;
 using BackendStack.Operator.Api;
 using k8s;
@@ -30,6 +31,7 @@ internal static class AppTierRun
 
             var clock = Stopwatch.StartNew();
             await CreateTiersAsync(client, count, role, cancellationToken);
+            var created = clock.Elapsed;
             var (statusWritten, ready, readyCount) = await WaitForReadyAsync(client, count, op, clock, cancellationToken);
             var elapsed = clock.Elapsed;
             var busy = await OperatorMetrics.ScrapeAsync(http, op.Metrics, cancellationToken) - baseline;
@@ -49,7 +51,7 @@ internal static class AppTierRun
             }
 
             var idleFigures = await OperatorMetrics.ScrapeAsync(http, op.Metrics, cancellationToken) - beforeIdle;
-            return new RunFigures(count, role.ToString().ToLowerInvariant(), statusWritten, ready, readyCount, elapsed, busy, writes, idle, idleFigures.Writes, emulator.Requests.Writes(), op.PeakRssMegabytes);
+            return new RunFigures(count, role.ToString().ToLowerInvariant(), created, statusWritten, ready, readyCount, elapsed, busy, writes, idle, idleFigures.Writes, emulator.Requests.Writes(), op.PeakRssMegabytes);
         }
         finally
         {
@@ -93,6 +95,8 @@ internal static class AppTierRun
             var tiers = await Cluster.ListTiersAsync(client, Namespace, cancellationToken);
             readyCount = tiers.Count(t => t.Status?.Phase == Phase.Ready);
             op.SamplePeak();
+            var withStatus = tiers.Count(t => t.Status?.ObservedGeneration == t.Metadata.Generation);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {clock.Elapsed.TotalSeconds,6:F1} s: {tiers.Count} tiers, {withStatus} with status, {readyCount} Ready"));
             if (statusWritten is null && tiers.Count == count && tiers.All(t => t.Status?.ObservedGeneration == t.Metadata.Generation))
             {
                 statusWritten = clock.Elapsed;

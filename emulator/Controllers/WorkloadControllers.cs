@@ -13,6 +13,7 @@ internal sealed class WorkloadControllers
 {
     private readonly ResourceService service;
     private readonly ClusterState cluster;
+    private readonly PodAddresses addresses;
     private readonly PodLifecycle pods;
     private readonly StatefulSetController statefulSets;
     private readonly DeploymentController deployments;
@@ -27,7 +28,8 @@ internal sealed class WorkloadControllers
     {
         this.service = service;
         cluster = new ClusterState(service);
-        pods = new PodLifecycle(cluster, addressOnly: localPods is not null, addressBlock: localPods?.AddressBlock ?? 0);
+        addresses = new PodAddresses(localPods?.AddressBlock ?? 0);
+        pods = new PodLifecycle(cluster, addresses, addressOnly: localPods is not null);
         statefulSets = new StatefulSetController(cluster);
         deployments = new DeploymentController(cluster);
         replicaSets = new ReplicaSetController(cluster);
@@ -36,7 +38,8 @@ internal sealed class WorkloadControllers
         volumes = new VolumeBinder(cluster);
     }
 
-    public Task RunAsync(CancellationToken ct) => ChangeFeed.RunAsync(service.Store, Handle, ct);
+    public Task RunAsync(CancellationToken ct) =>
+        ChangeFeed.RunAsync(service.Store, Handle, ct, seed: () => addresses.Seed(service.Store.List("pods", null).Items));
 
     private void Handle(StoreEvent e)
     {
@@ -56,6 +59,7 @@ internal sealed class WorkloadControllers
             case "services": endpoints.Reconcile(ns, name); break;
             case "persistentvolumeclaims" when !deleted: volumes.Reconcile(e.Object.Clone()); break;
             case "pods":
+                addresses.Observe(e);
                 if (!deleted) pods.Reconcile(e.Object.Clone());
                 ReconcileOwner(e.Object.View);
                 endpoints.PodChanged(e);
