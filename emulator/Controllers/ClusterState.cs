@@ -52,6 +52,9 @@ internal sealed class ClusterState(ResourceService service)
         {
             var current = service.Store.Get(type.Store, Json.Str(obj, "metadata.namespace"), Json.Str(obj, "metadata.name") ?? "");
             if (current is null || Json.Str(obj, "metadata.resourceVersion") != Json.Str(current.View, "metadata.resourceVersion")) return;
+
+            // What the service would find unchanged after its checks, found without them: most passes change nothing.
+            if (status ? Json.DeepEquals(obj["status"], current.View["status"]) : Json.DeepEquals(obj, current.View)) return;
             service.Write(type, current, obj, status ? "status" : null, WriteOptions.Default);
         }
     }
