@@ -78,7 +78,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         {
             if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("local Pods need Linux (mount and PID namespaces)");
             host.localPodsClient = new Kubernetes(host.CreateClientConfiguration());
-            host.LocalPods = podLogs.Kubelet = new Kubelet(host.localPodsClient, localPods);
+            host.LocalPods = podLogs.Kubelet = faults.LocalPods = new Kubelet(host.localPodsClient, localPods);
             await host.LocalPods.StartAsync(cancellationToken);
         }
         return host;

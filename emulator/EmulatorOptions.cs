@@ -11,6 +11,13 @@ public sealed record EmulatorOptions
     /// <summary>Run the built-in workload controllers (StatefulSets, Deployments, Jobs create Pods; Pods become Ready; PVCs bind; Endpoints). Garbage collection always runs.</summary>
     public bool BuiltInControllers { get; init; } = true;
 
+    /// <summary>
+    /// Pods get addresses 127.B.x.y from this second octet B (without <see cref="LocalPods"/>, which
+    /// brings its own). Test runs that start real servers on Pod addresses pick distinct blocks so
+    /// runs on one machine do not take each other's addresses.
+    /// </summary>
+    public int PodAddressBlock { get; init; }
+
     /// <summary>How many changes the watch history keeps; watches resuming from before it get 410 Expired.</summary>
     public int WatchHistorySize { get; init; } = 10_000;
 

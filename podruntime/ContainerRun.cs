@@ -38,7 +38,10 @@ internal static class ContainerRun
 
         var process = ContainerProcess.Start(scriptPath, pidFile, plan.Argv, env, pod.Now);
         process.WaitForCommand(TimeSpan.FromSeconds(10));
-        List<string> prefix = ["/usr/bin/nsenter", "-t", process.LauncherPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "-u", $"--wd={workingDirectory}"];
+        var launcher = process.LauncherPid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The launcher holds the container's mount and UTS namespaces; its children's PID namespace is the
+        // container's, which an exec needs too, or the container's /proc has no /proc/self for it.
+        List<string> prefix = ["/usr/bin/nsenter", "-t", launcher, "-m", "-u", $"--pid=/proc/{launcher}/ns/pid_for_children", $"--wd={workingDirectory}"];
         if (user is { } uid and not 0)
         {
             prefix.AddRange(["-S", $"{uid}", "-G", $"{group ?? uid}"]);

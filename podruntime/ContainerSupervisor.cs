@@ -115,6 +115,10 @@ internal sealed class ContainerSupervisor(PodContext pod, V1Container container,
                 SetWaiting("CrashLoopBackOff", message);
                 await SleepAsync(backoff, token).ConfigureAwait(false);
             }
+            else
+            {
+                await SleepAsync(pod.Options.RestartDelay, token).ConfigureAwait(false);
+            }
 
             backoff = backoff == TimeSpan.Zero ? pod.Options.RestartBackoffInitial
                 : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, pod.Options.RestartBackoffMax.Ticks));

@@ -13,7 +13,13 @@ public sealed class LocalPodRuntimeOptions
     /// <summary>How often ConfigMap/Secret volumes and hosts files are brought up to date.</summary>
     public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>First delay before restarting a container that exited (kubelet: 10 s, doubling).</summary>
+    /// <summary>
+    /// How long a container that exited stays down before its first restart: a kubelet notices the exit
+    /// at its next relist (1 s apart) and then creates the container anew. Later restarts wait the backoff.
+    /// </summary>
+    public TimeSpan RestartDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Delay before the second restart of a container that keeps exiting (kubelet: 10 s, doubling).</summary>
     public TimeSpan RestartBackoffInitial { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan RestartBackoffMax { get; init; } = TimeSpan.FromMinutes(5);

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Real servers that the integration tests start themselves (nothing is started here).
-PACKAGES=(redis-server redis-sentinel kubectl)
+PACKAGES=(redis-server redis-sentinel kubectl mariadb-server galera-4 rsync glusterfs-server)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -15,6 +15,9 @@ if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]]; then
     echo "installing: ${missing[*]}"
     apt-get update -qq
+    # Exit code 101 keeps the packages' daemons from starting (glusterd would listen on 0.0.0.0).
+    policy=/usr/sbin/policy-rc.d
+    [[ -e $policy ]] || { printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod 755 "$policy"; trap 'rm -f "$policy"' EXIT; }
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     echo "missing packages: run  sudo apt-get install -y ${missing[*]}" >&2

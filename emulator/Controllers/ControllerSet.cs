@@ -12,7 +12,7 @@ internal sealed class ControllerSet : IAsyncDisposable
     {
         var set = new ControllerSet();
         set.running.Add(Task.Run(() => new GarbageCollector(service).RunAsync(set.stop.Token)));
-        if (options.BuiltInControllers) set.running.Add(Task.Run(() => new WorkloadControllers(service, options.LocalPods).RunAsync(set.stop.Token)));
+        if (options.BuiltInControllers) set.running.Add(Task.Run(() => new WorkloadControllers(service, options.LocalPods, options.PodAddressBlock).RunAsync(set.stop.Token)));
         return set;
     }
 

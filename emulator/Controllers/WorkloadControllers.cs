@@ -24,11 +24,12 @@ internal sealed class WorkloadControllers
 
     /// <param name="service">The store and semantics the controllers write through.</param>
     /// <param name="localPods">Pods run as local processes, which report their own status: only give them addresses.</param>
-    public WorkloadControllers(ResourceService service, LocalPodRuntimeOptions? localPods = null)
+    /// <param name="podAddressBlock">Second octet of Pod addresses when <paramref name="localPods"/> is null.</param>
+    public WorkloadControllers(ResourceService service, LocalPodRuntimeOptions? localPods = null, int podAddressBlock = 0)
     {
         this.service = service;
         cluster = new ClusterState(service);
-        addresses = new PodAddresses(localPods?.AddressBlock ?? 0);
+        addresses = new PodAddresses(localPods?.AddressBlock ?? podAddressBlock);
         pods = new PodLifecycle(cluster, addresses, addressOnly: localPods is not null);
         statefulSets = new StatefulSetController(cluster);
         deployments = new DeploymentController(cluster);

@@ -1,10 +1,11 @@
 using BackendStack.Emulator.Storage;
+using BackendStack.PodRuntime;
 
 namespace BackendStack.Emulator;
 
 /// <summary>
 /// Faults for tests to prove a client survives them: dropped watches, expired watch history,
-/// failing requests and added latency.
+/// failing requests, added latency and, with local Pods, crashed Pod processes.
 /// </summary>
 public sealed class FaultInjector
 {
@@ -13,6 +14,9 @@ public sealed class FaultInjector
     private readonly List<PlannedFailure> failures = [];
 
     internal FaultInjector(ObjectStore store) => this.store = store;
+
+    /// <summary>The node agent running Pods as processes, once the host has started it.</summary>
+    internal Kubelet? LocalPods { get; set; }
 
     /// <summary>Delay added before every API request is handled.</summary>
     public TimeSpan Latency { get; set; }
@@ -33,6 +37,16 @@ public sealed class FaultInjector
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         lock (gate) failures.Add(new PlannedFailure(verb, resource, statusCode) { Remaining = count });
     }
+
+    /// <summary>
+    /// Crashes a Pod's process as kill -9 would (<paramref name="signal"/> 9 by default): the container of that
+    /// name, or the Pod's first running one. Unlike a delete, the Pod stays and its restartPolicy applies, so
+    /// the kubelet restarts the container and its restartCount grows. False when no such container runs.
+    /// Needs <see cref="EmulatorOptions.LocalPods"/>.
+    /// </summary>
+    public bool KillPodProcess(string namespaceName, string pod, string? container = null, int signal = 9) =>
+        (LocalPods ?? throw new InvalidOperationException("Pod processes run only with EmulatorOptions.LocalPods"))
+            .Runtime.KillContainer(new PodKey(namespaceName, pod), container, signal);
 
     /// <summary>Clears planned failures and latency.</summary>
     public void Reset()

@@ -35,7 +35,7 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
         }
 
         var (nodes, sentinels) = await session.Observer.ObserveAsync(redis, sentinelIps, names.MasterName, cancellationToken).ConfigureAwait(false);
-        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)));
+        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)) { IncompleteFor = session.Tracking.Update(sentinels, nodes) });
         RedisFailoverMetrics.SentinelsAgreeing.WithLabels(ns, resource.Metadata.Name).Set(plan.Agreement.Agreeing);
 
         var outcomes = await session.Executor.ExecuteAsync(plan, names.MasterName, session.Password, cancellationToken).ConfigureAwait(false);
@@ -43,6 +43,12 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
         {
             Record(resource, outcome.Action.Reason, outcome.Succeeded, outcome.Action.Describe() + (outcome.Error is null ? "" : $" failed: {outcome.Error}"));
             changes.Add(outcome.Action.Describe());
+        }
+
+        session.SplitBrainsToRecord += outcomes.Count(o => o.Succeeded && o.Action is DemoteSecondMaster);
+        foreach (var reset in outcomes.Where(o => o.Succeeded).Select(o => o.Action).OfType<ResetSentinel>())
+        {
+            session.Tracking.Forget(reset.Sentinel);
         }
 
         foreach (var (node, directive, error) in await session.Drift.CorrectAsync(nodes.Where(n => n.Reachable), configuration.Live, cancellationToken).ConfigureAwait(false))

@@ -63,6 +63,11 @@ internal static class RedisFailoverController
                 controller.Queue.Add(key);
                 return Task.CompletedTask;
             };
+            sessions.OnAlert = (key, _) =>
+            {
+                controller.Queue.Add(key);
+                return Task.CompletedTask;
+            };
             return controller;
         });
         return services;

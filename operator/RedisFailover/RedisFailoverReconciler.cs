@@ -62,8 +62,15 @@ internal sealed partial class RedisFailoverReconciler(
         }
 
         var status = StatusCalculator.Compute(new StatusInput(
-            resource, [.. redisPods.Select(State)], [.. sentinelPods.Select(State)], plan, errors, session?.LatestFailover(MissedFailover(resource, session, plan, redisPods)), time.GetUtcNow().UtcDateTime));
-        if (await StatusWriter.WriteIfChangedAsync(kinds.RedisFailovers.Client, kinds.RedisFailovers.Cache, resource, status, r => r.Status, (r, s) => r.Status = s, cancellationToken).ConfigureAwait(false))
+            resource, [.. redisPods.Select(State)], [.. sentinelPods.Select(State)], plan, errors, session?.LatestFailover(MissedFailover(resource, session, plan, redisPods)), time.GetUtcNow().UtcDateTime,
+            session?.SplitBrainsToRecord ?? 0));
+        var statusChanged = await StatusWriter.WriteIfChangedAsync(kinds.RedisFailovers.Client, kinds.RedisFailovers.Cache, resource, status, r => r.Status, (r, s) => r.Status = s, cancellationToken).ConfigureAwait(false);
+        if (session is not null)
+        {
+            session.SplitBrainsToRecord = 0;
+        }
+
+        if (statusChanged)
         {
             changes.Add($"status {status.Phase}");
             if (errors.Count > 0)
@@ -78,7 +85,8 @@ internal sealed partial class RedisFailoverReconciler(
             LogReconciled(logger, key.Namespace, key.Name, summary);
         }
 
-        return errors.Count > 0 ? ReconcileResult.Done : ReconcileResult.After(status.Phase == Phase.Ready ? CheckInterval : SettlingInterval);
+        return errors.Count > 0 ? ReconcileResult.Done
+            : ReconcileResult.After(status.Phase == Phase.Ready && plan is not { Actions.Count: > 0 } ? CheckInterval : SettlingInterval);
     }
 
     private async Task ScaleAsync(
@@ -91,8 +99,9 @@ internal sealed partial class RedisFailoverReconciler(
         var sentinelSet = kinds.StatefulSets.Get(ns, names.SentinelStatefulSet);
         var masterPod = plan?.Master is { } m ? redisPods.FirstOrDefault(p => p.Status?.PodIP == m.Host) : null;
         int? masterOrdinal = masterPod is null ? null : new Policy.RedisNodeObservation(masterPod.Metadata.Name, default, null).Ordinal;
-        var redisReplicas = ScaleStep.Next(redisSet?.Spec.Replicas, resource.Spec.Redis.Replicas, redisPods.Count(IsReady), masterOrdinal);
-        var sentinelReplicas = ScaleStep.Next(sentinelSet?.Spec.Replicas, resource.Spec.Sentinel.Replicas, sentinelPods.Count(IsReady), null);
+        // A new Redis pod counts once it replicates from the master, so each step up waits for the sync.
+        var redisReplicas = ScaleStep.Next(redisSet?.Spec.Replicas, resource.Spec.Redis.Replicas, Math.Min(redisPods.Count(IsReady), plan?.InSync ?? 0), masterOrdinal);
+        var sentinelReplicas = ScaleStep.Next(sentinelSet?.Spec.Replicas, resource.Spec.Sentinel.Replicas, Math.Min(sentinelPods.Count(IsReady), plan?.Agreement.Agreeing ?? 0), null);
         if (redisSet?.Spec.Replicas is { } current && resource.Spec.Redis.Replicas < current && redisReplicas == current
             && plan is { Agreement.Kind: SentinelAgreementKind.Agreed } && sentinelPods.FirstOrDefault(p => p.Status?.PodIP is not null) is { } sentinel)
         {

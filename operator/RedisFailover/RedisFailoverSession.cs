@@ -9,7 +9,7 @@ namespace BackendStack.Operator.RedisFailovers;
 /// <summary>The data plane connections of one RedisFailover (one password) and the follower of its sentinels.</summary>
 internal sealed class RedisFailoverSession : IAsyncDisposable
 {
-    public RedisFailoverSession(string ns, string name, string uid, string password, IKubernetes client, TimeProvider time, Func<MasterSwitch, Task> onSwitch, ILoggerFactory loggers)
+    public RedisFailoverSession(string ns, string name, string uid, string password, IKubernetes client, TimeProvider time, Func<MasterSwitch, Task> onSwitch, Func<SentinelEvent, Task> onAlert, ILoggerFactory loggers)
     {
         Uid = uid;
         Password = password;
@@ -19,8 +19,9 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
         Observer = new RedisFailoverObserver(Sentinels, Nodes);
         Executor = new HealExecutor(Sentinels, Nodes);
         Drift = new ConfigDriftCorrector(Nodes);
+        Tracking = new SentinelTrackingClock(time);
         Labeler = new PodRoleLabeler(client);
-        Follower = new RedisMasterFollower(ns, name, name, Pool, Labeler, time, onSwitch, loggers.CreateLogger<RedisMasterFollower>());
+        Follower = new RedisMasterFollower(ns, name, name, Pool, Labeler, time, onSwitch, loggers.CreateLogger<RedisMasterFollower>(), onAlert);
     }
 
     public string Uid { get; }
@@ -39,9 +40,14 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
 
     public ConfigDriftCorrector Drift { get; }
 
+    public SentinelTrackingClock Tracking { get; }
+
     public PodRoleLabeler Labeler { get; }
 
     public RedisMasterFollower Follower { get; }
+
+    /// <summary>Second masters demoted by checks whose status is not written yet.</summary>
+    public int SplitBrainsToRecord { get; set; }
 
     /// <summary>A failover the periodic check found without an announcement.</summary>
     public Api.FailoverRecord? MissedFailover { get; set; }

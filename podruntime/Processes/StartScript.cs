@@ -7,7 +7,7 @@ namespace BackendStack.PodRuntime.Processes;
 /// The shell script a container starts with, as PID 1 of the container's own PID, mount and UTS
 /// namespaces: output to the container's log, volumes bind-mounted at their mountPaths (read-only
 /// where asked), the generated hosts file over /etc/hosts, the Pod's hostname, the working
-/// directory; then it runs the command as its child, passes SIGTERM on, and exits with the
+/// directory, its own /proc; then it runs the command as its child, passes SIGTERM on, and exits with the
 /// command's status (128 + n when signal n ended it). When this PID 1 ends, the kernel ends every
 /// process of the container, daemonized or not. Pure.
 /// </summary>
@@ -39,6 +39,9 @@ public static class StartScript
         }
 
         script.AppendLine($"mount --bind {Quote(setup.HostsFile)} /etc/hosts");
+        // The container's own PID namespace in /proc, so tools that check on the PIDs they started
+        // (Galera's SST scripts watch their rsync daemon) find them.
+        script.AppendLine("mount -t proc -o nosuid,nodev,noexec proc /proc");
         script.AppendLine($"hostname {Quote(setup.Hostname)}");
         script.AppendLine($"mkdir -p {Quote(setup.WorkingDirectory)} && cd {Quote(setup.WorkingDirectory)}");
         script.AppendLine("set +e");

@@ -15,20 +15,6 @@ public sealed class EmulatorLocalPodsTests
         else exec redis-server /etc/redis/redis.conf --replicaof redis-0.redis 6379; fi
         """;
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        var value = await read();
-        while (!done(value) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            value = await read();
-        }
-
-        Assert.True(done(value), $"{what}: {(value is IKubernetesObject ? KubernetesJson.Serialize(value) : value)}");
-        return value;
-    }
-
     /// <summary>The Endpoints of a Service, or null until the endpoints controller has created them.</summary>
     private static async Task<V1Endpoints?> EndpointsAsync(Kubernetes client, string ns, string name) =>
         (await client.CoreV1.ListNamespacedEndpointsAsync(ns)).Items.FirstOrDefault(e => e.Metadata.Name == name);
@@ -98,19 +84,19 @@ public sealed class EmulatorLocalPodsTests
         var client = cluster.Client;
         await CreateRedisStatefulSetAsync(client);
 
-        await EventuallyAsync(() => client.AppsV1.ReadNamespacedStatefulSetAsync("redis", Ns), s => s.Status?.ReadyReplicas == 2, "two ready replicas");
+        await Eventually.ValueAsync(() => client.AppsV1.ReadNamespacedStatefulSetAsync("redis", Ns), s => s.Status?.ReadyReplicas == 2, "two ready replicas");
         var master = (await client.CoreV1.ReadNamespacedPodAsync("redis-0", Ns)).Status.PodIP;
         var replica = (await client.CoreV1.ReadNamespacedPodAsync("redis-1", Ns)).Status.PodIP;
         Assert.StartsWith("+OK", await RespClient.CommandAsync(master, 6379, "SET greeting hello"));
-        await EventuallyAsync(() => RespClient.CommandAsync(replica, 6379, "GET greeting"), r => r.Contains("hello", StringComparison.Ordinal), "replicated value");
+        await Eventually.ValueAsync(() => RespClient.CommandAsync(replica, 6379, "GET greeting"), r => r.Contains("hello", StringComparison.Ordinal), "replicated value");
 
-        Assert.True(cluster.Runtime.KillContainer(new PodKey(Ns, "redis-0")));
+        Assert.True(cluster.Emulator.Faults.KillPodProcess(Ns, "redis-0"));
 
-        var restarted = await EventuallyAsync(() => client.CoreV1.ReadNamespacedPodAsync("redis-0", Ns),
+        var restarted = await Eventually.ValueAsync(() => client.CoreV1.ReadNamespacedPodAsync("redis-0", Ns),
             p => p.Status.ContainerStatuses?[0] is { RestartCount: 1, Ready: true }, "redis-0 restarted and ready");
         Assert.Equal(137, restarted.Status.ContainerStatuses[0].LastState.Terminated.ExitCode);
         Assert.Contains("hello", await RespClient.CommandAsync(master, 6379, "GET greeting"), StringComparison.Ordinal);
-        await EventuallyAsync(() => client.AppsV1.ReadNamespacedStatefulSetAsync("redis", Ns), s => s.Status?.ReadyReplicas == 2, "ready again");
+        await Eventually.ValueAsync(() => client.AppsV1.ReadNamespacedStatefulSetAsync("redis", Ns), s => s.Status?.ReadyReplicas == 2, "ready again");
     }
 
     [Fact]
@@ -132,13 +118,13 @@ public sealed class EmulatorLocalPodsTests
         pod.App().ReadinessProbe = PodBuilder.Exec("test", "-f", "/state/ready");
         await client.CoreV1.CreateNamespacedPodAsync(pod, Web);
 
-        var ready = await EventuallyAsync(() => EndpointsAsync(client, Web, "web"),
+        var ready = await Eventually.ValueAsync(() => EndpointsAsync(client, Web, "web"),
             e => e?.Subsets?.FirstOrDefault()?.Addresses?.Count == 1, "the ready Pod in the Endpoints");
         var ip = ready!.Subsets[0].Addresses[0].Ip;
         var pid = cluster.Runtime.GetContainerPid(new PodKey(Web, "web-0"), "app")!.Value;
         Assert.Equal(0, (await Namespaces.ExecAsync(pid, "rm", "/state/ready")).ExitCode);
 
-        var unready = await EventuallyAsync(() => EndpointsAsync(client, Web, "web"),
+        var unready = await Eventually.ValueAsync(() => EndpointsAsync(client, Web, "web"),
             e => e?.Subsets?.FirstOrDefault() is { Addresses: null or { Count: 0 } }, "the unready Pod out of the Endpoints' addresses");
         Assert.Equal(ip, unready!.Subsets[0].NotReadyAddresses.Single().Ip);
     }

@@ -22,7 +22,9 @@ internal sealed class LocalPodsEmulator : IAsyncDisposable
 
     public LocalPodRuntime Runtime => Emulator.LocalPods!.Runtime;
 
-    public static async Task<LocalPodsEmulator> StartAsync(bool builtInControllers = true)
+    /// <param name="builtInControllers">Whether the emulator's workload controllers run.</param>
+    /// <param name="restartDelay">How long a crashed container stays down before the kubelet restarts it.</param>
+    public static async Task<LocalPodsEmulator> StartAsync(bool builtInControllers = true, TimeSpan? restartDelay = null)
     {
         var root = Directory.CreateTempSubdirectory("podruntime-emulator-").FullName;
         var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
@@ -34,6 +36,7 @@ internal sealed class LocalPodsEmulator : IAsyncDisposable
                 AddressBlock = Random.Shared.Next(150, 250),
                 SyncInterval = TimeSpan.FromMilliseconds(200),
                 RestartBackoffInitial = TimeSpan.FromMilliseconds(200),
+                RestartDelay = restartDelay ?? TimeSpan.FromMilliseconds(200),
             },
         });
         return new LocalPodsEmulator(emulator, root);

@@ -33,6 +33,10 @@ public sealed class RedisFailoverStatus : ResourceStatus
     [JsonPropertyName("failovers")]
     public int? Failovers { get; set; }
 
+    /// <summary>Second masters (split brain) the operator turned back into replicas of the agreed master since the resource was created.</summary>
+    [JsonPropertyName("splitBrainsResolved")]
+    public int? SplitBrainsResolved { get; set; }
+
     /// <summary>The most recent failover.</summary>
     [JsonPropertyName("lastFailover")]
     public FailoverRecord? LastFailover { get; set; }

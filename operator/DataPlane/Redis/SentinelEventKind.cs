@@ -17,4 +17,10 @@ internal enum SentinelEventKind
 
     /// <summary>-odown: the master is no longer objectively down.</summary>
     ObjectivelyDownCleared,
+
+    /// <summary>-role-change: an instance reports a role Sentinel did not give it (a replica acting as master: split brain).</summary>
+    RoleMismatch,
+
+    /// <summary>+convert-to-slave: Sentinel itself turned a second master back into a replica.</summary>
+    ConvertedToReplica,
 }

@@ -10,6 +10,8 @@ internal static class SentinelEventParser
         ["-sdown"] = SentinelEventKind.SubjectivelyDownCleared,
         ["+odown"] = SentinelEventKind.ObjectivelyDown,
         ["-odown"] = SentinelEventKind.ObjectivelyDownCleared,
+        ["-role-change"] = SentinelEventKind.RoleMismatch,
+        ["+convert-to-slave"] = SentinelEventKind.ConvertedToReplica,
     };
 
     /// <summary>Null when the channel is not followed or the payload is not in Sentinel's format.</summary>

@@ -8,6 +8,10 @@ namespace BackendStack.Operator.RedisFailovers.Follower;
 /// Follows Sentinel's decisions for one RedisFailover: on the first +switch-master of a failover
 /// (every sentinel announces it; the rest are duplicates) it relabels the pods at once, so the
 /// master Service moves within milliseconds instead of waiting for the next periodic check.
+/// Every other announcement about its master (a replica reporting the master role, Sentinel
+/// converting one back, an instance going down or up) runs the check at once through
+/// <c>onAlert</c>: a second master is demoted before Sentinel's own conversion (which waits
+/// 8 s and more), and status follows a lost sentinel without waiting for the next period.
 /// </summary>
 internal sealed partial class RedisMasterFollower : IAsyncDisposable
 {
@@ -17,6 +21,7 @@ internal sealed partial class RedisMasterFollower : IAsyncDisposable
     private readonly PodRoleLabeler labeler;
     private readonly TimeProvider time;
     private readonly Func<MasterSwitch, Task> onSwitch;
+    private readonly Func<SentinelEvent, Task> onAlert;
     private readonly ILogger log;
     private readonly SentinelEventSubscriber subscriber;
     private readonly CancellationTokenSource stop = new();
@@ -31,7 +36,8 @@ internal sealed partial class RedisMasterFollower : IAsyncDisposable
         PodRoleLabeler labeler,
         TimeProvider time,
         Func<MasterSwitch, Task> onSwitch,
-        ILogger<RedisMasterFollower>? logger = null)
+        ILogger<RedisMasterFollower>? logger = null,
+        Func<SentinelEvent, Task>? onAlert = null)
     {
         this.ns = ns;
         this.name = name;
@@ -39,6 +45,7 @@ internal sealed partial class RedisMasterFollower : IAsyncDisposable
         this.labeler = labeler;
         this.time = time;
         this.onSwitch = onSwitch;
+        this.onAlert = onAlert ?? (_ => Task.CompletedTask);
         log = logger ?? NullLogger<RedisMasterFollower>.Instance;
         subscriber = new SentinelEventSubscriber(pool, time);
         loop = Task.Run(() => FollowAsync(stop.Token));
@@ -76,6 +83,11 @@ internal sealed partial class RedisMasterFollower : IAsyncDisposable
             if (e.Kind != SentinelEventKind.SwitchMaster)
             {
                 LogSentinelEvent(log, ns, name, e.Kind, e.InstanceType, e.Instance, e.Sentinel);
+                if (e.MasterName == masterName)
+                {
+                    await onAlert(e).ConfigureAwait(false);
+                }
+
                 continue;
             }
 

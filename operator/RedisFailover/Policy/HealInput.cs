@@ -2,8 +2,15 @@ using BackendStack.Operator.DataPlane.Redis;
 
 namespace BackendStack.Operator.RedisFailovers.Policy;
 
-/// <summary>What one check observed: every Redis pod and every sentinel pod, and the spec's sentinel settings.</summary>
+/// <summary>
+/// What one check observed: every Redis pod and every sentinel pod, and the spec's sentinel
+/// settings. <see cref="IncompleteFor"/> is how long each sentinel has been missing live
+/// replicas or sentinels (absent when it lists them all).
+/// </summary>
 internal sealed record HealInput(
     IReadOnlyCollection<RedisNodeObservation> Nodes,
     IReadOnlyCollection<SentinelObservation> Sentinels,
-    SentinelMonitorSettings Settings);
+    SentinelMonitorSettings Settings)
+{
+    public IReadOnlyDictionary<RedisEndpoint, TimeSpan> IncompleteFor { get; init; } = new Dictionary<RedisEndpoint, TimeSpan>();
+}

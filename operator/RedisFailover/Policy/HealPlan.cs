@@ -2,5 +2,12 @@ using BackendStack.Operator.DataPlane.Redis;
 
 namespace BackendStack.Operator.RedisFailovers.Policy;
 
-/// <summary>The decision of one check: the sentinels' agreement, the master everything should follow, and the steps to get there.</summary>
-internal sealed record HealPlan(SentinelAgreement Agreement, RedisEndpoint? Master, IReadOnlyList<HealAction> Actions);
+/// <summary>
+/// The decision of one check: the sentinels' agreement, the master everything should follow, and
+/// the steps to get there. <see cref="InSync"/> counts the nodes already in place: the master and
+/// the replicas replicating from it with the link up.
+/// </summary>
+internal sealed record HealPlan(SentinelAgreement Agreement, RedisEndpoint? Master, IReadOnlyList<HealAction> Actions)
+{
+    public int InSync { get; init; }
+}

@@ -51,14 +51,18 @@ internal static class HealPlanner
         var actions = new List<HealAction>(ReplicationTargetPolicy.Plan(master, input.Nodes));
         actions.AddRange(SentinelMonitorPolicy.Plan(master, input.Sentinels, input.Settings, overrideStale));
         if (allowReset && actions.Count == 0
-            && SentinelResetPolicy.Choose(
-                input.Sentinels,
-                input.Nodes.Select(n => n.Endpoint).ToHashSet(),
-                input.Sentinels.Select(s => s.Sentinel).ToHashSet()) is { } reset)
+            && (SentinelResetPolicy.Choose(
+                    input.Sentinels,
+                    input.Nodes.Select(n => n.Endpoint).ToHashSet(),
+                    input.Sentinels.Select(s => s.Sentinel).ToHashSet())
+                ?? SentinelResetPolicy.ChooseLostTrack(input.Sentinels, input.Nodes, input.IncompleteFor, input.Settings.Quorum)) is { } reset)
         {
             actions.Add(reset);
         }
 
-        return new HealPlan(agreement, master, actions);
+        return new HealPlan(agreement, master, actions)
+        {
+            InSync = input.Nodes.Count(n => n.Endpoint == master || n.IsReplica && n.Replication!.Master == master && n.Replication.MasterLinkUp),
+        };
     }
 }

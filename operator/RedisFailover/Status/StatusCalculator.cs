@@ -67,6 +67,7 @@ internal static class StatusCalculator
             SentinelsReady = Text($"{sentinelsReady}/{spec.Sentinel.Replicas}"),
             Failovers = (previous.Failovers ?? 0) + (failoverIsNew ? 1 : 0),
             LastFailover = failoverIsNew ? input.LatestFailover : previous.LastFailover,
+            SplitBrainsResolved = (previous.SplitBrainsResolved ?? 0) + input.SplitBrainsResolved,
             Endpoints = new RedisEndpoints
             {
                 Master = Text($"{RedisFailoverNames.ServiceHost(names.MasterService, ns)}:{RedisFailoverNames.RedisPort}"),
@@ -90,9 +91,17 @@ internal static class StatusCalculator
             SentinelAgreementKind.Disagree => (true, "SentinelsDisagree", agreement.Message + "; changing nothing until they agree"),
             SentinelAgreementKind.FailoverInProgress => (true, "FailoverInProgress", agreement.Message),
             SentinelAgreementKind.NoQuorum when masterAvailable => (true, "SentinelQuorumLost", agreement.Message + "; Sentinel could not fail over now"),
+            SentinelAgreementKind.Agreed when agreement.Unanswered.Count > 0 => (true, "SentinelsUnavailable", Unanswered(input, agreement)),
             _ when !masterAvailable && input.Plan is not null && input.Resource.Status.Master is not null => (true, "MasterUnavailable", "The master does not answer and no replica could take over yet"),
             _ => (false, "AsExpected", "Master, replicas and sentinels as the spec asks"),
         };
+    }
+
+    private static string Unanswered(StatusInput input, SentinelAgreement agreement)
+    {
+        var silent = agreement.Unanswered.Select(e => input.SentinelPods.FirstOrDefault(p => p.Ip == e.Host)?.Name ?? e.ToString()).ToList();
+        var quorum = SentinelSettingsBuilder.Build(input.Resource.Spec.Sentinel).Quorum;
+        return Text($"{string.Join(", ", silent)} {(silent.Count == 1 ? "does" : "do")} not answer; {agreement.Agreeing} of {agreement.Reachable + silent.Count} sentinels agree on the master, still enough to fail over (quorum {quorum})");
     }
 
     private static string NotReadyReason(bool masterAvailable, bool quorum, bool podsReady, bool degraded) =>

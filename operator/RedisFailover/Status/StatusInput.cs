@@ -6,7 +6,8 @@ namespace BackendStack.Operator.RedisFailovers.Status;
 /// <summary>
 /// Everything the status is computed from. <see cref="Plan"/> is null when the data plane was not
 /// checked (no pods with addresses yet, or an invalid spec); <see cref="LatestFailover"/> is the
-/// newest failover the operator saw, which counts once.
+/// newest failover the operator saw, which counts once; <see cref="SplitBrainsResolved"/> the
+/// second masters demoted since the status was last written.
 /// </summary>
 internal sealed record StatusInput(
     Api.RedisFailover Resource,
@@ -15,4 +16,5 @@ internal sealed record StatusInput(
     HealPlan? Plan,
     IReadOnlyList<SpecError> SpecErrors,
     Api.FailoverRecord? LatestFailover,
-    DateTime Now);
+    DateTime Now,
+    int SplitBrainsResolved = 0);

@@ -11,6 +11,12 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
 {
     public const string Namespace = "shop";
 
+    /// <summary>
+    /// Second octet of this test run's Pod addresses: runs in other worktrees on the same machine
+    /// start real servers on Pod addresses too (the sandbox uses 90, other suites 100 and up).
+    /// </summary>
+    private static readonly int PodAddressBlock = Random.Shared.Next(20, 90);
+
     private ClusterUnderTest(EmulatorHost emulator, TcpRelay relay)
     {
         Emulator = emulator;
@@ -30,7 +36,7 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
 
     public static async Task<ClusterUnderTest> StartAsync(EmulatorOptions? options = null)
     {
-        var emulator = await EmulatorHost.StartAsync(options);
+        var emulator = await EmulatorHost.StartAsync((options ?? new EmulatorOptions()) with { PodAddressBlock = PodAddressBlock });
         var cluster = new ClusterUnderTest(emulator, new TcpRelay(emulator.BaseAddress));
         await CustomResourceDefinitions.InstallAsync(cluster.Client);
         await cluster.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });

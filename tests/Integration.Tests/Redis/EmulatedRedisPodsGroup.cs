@@ -1,6 +1,6 @@
 namespace BackendStack.Tests.Redis;
 
-/// <summary>Tests whose emulator hands out the same pod IPs (127.0.1.x) run one after another.</summary>
+/// <summary>Tests whose emulator hands out the same pod IPs (127.B.1.x, B drawn once per run) run one after another.</summary>
 [CollectionDefinition(Name)]
 public sealed class EmulatedRedisPodsGroup
 {

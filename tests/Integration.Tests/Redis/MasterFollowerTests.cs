@@ -22,9 +22,11 @@ public sealed class MasterFollowerTests
         await EmulatedRedisPods.CreateAsync(client, Ns, "rf", topology, masterIndex: 0);
 
         var followed = new TaskCompletionSource<MasterSwitch>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var alerts = new System.Collections.Concurrent.ConcurrentQueue<SentinelEvent>();
         await using var follower = new RedisMasterFollower(
             Ns, "rf", RedisTopology.MasterName, topology.Pool, new PodRoleLabeler(client), TimeProvider.System,
-            change => { followed.TrySetResult(change); return Task.CompletedTask; });
+            change => { followed.TrySetResult(change); return Task.CompletedTask; },
+            onAlert: e => { alerts.Enqueue(e); return Task.CompletedTask; });
         await follower.SetSentinelsAsync(topology.SentinelEndpoints, CancellationToken.None);
         Assert.Equal(["rf-redis-0"], await EmulatedRedisPods.MastersAsync(client, Ns));
 
@@ -40,6 +42,7 @@ public sealed class MasterFollowerTests
         var record = change.ToRecord();
         Assert.Equal(("rf-redis-0", change.ToPod), (record.From, record.To));
         Assert.Same(change, follower.Latest);
+        Assert.Contains(alerts, e => e.Kind == SentinelEventKind.ObjectivelyDown && e.Instance == RedisTopology.Endpoint(topology.Redis[0]));
 
         // Every sentinel announces the switch; the duplicates are not counted as more failovers.
         foreach (var sentinel in topology.SentinelEndpoints)

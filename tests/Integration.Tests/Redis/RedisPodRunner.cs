@@ -33,6 +33,9 @@ internal sealed class RedisPodRunner : IAsyncDisposable
 
     public PodServerProcess Process(string pod) => running[pod];
 
+    /// <summary>The pods that have a server process, by name.</summary>
+    public IReadOnlyCollection<string> Pods => [.. running.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>Starts a killed pod's server again (a container restart: same pod, same IP, same data directory).</summary>
     public async Task RestartAsync(string pod)
     {

@@ -16,8 +16,8 @@ public sealed class StatusCalculatorTests
     private static HealPlan HealthyPlan(int master = 0) =>
         HealPlanner.Plan(new HealInput([Master(master), .. Enumerable.Range(0, 3).Where(i => i != master).Select(i => Replica(i, of: master))], Sentinels(master, 1, 2), Settings));
 
-    private static RedisFailoverStatus Compute(RedisFailover rf, HealPlan? plan, PodState[]? redis = null, IReadOnlyList<SpecError>? errors = null, FailoverRecord? failover = null, DateTime? now = null) =>
-        StatusCalculator.Compute(new StatusInput(rf, redis ?? RedisPods, SentinelPods, plan, errors ?? [], failover, now ?? T0));
+    private static RedisFailoverStatus Compute(RedisFailover rf, HealPlan? plan, PodState[]? redis = null, IReadOnlyList<SpecError>? errors = null, FailoverRecord? failover = null, DateTime? now = null, int splitBrains = 0) =>
+        StatusCalculator.Compute(new StatusInput(rf, redis ?? RedisPods, SentinelPods, plan, errors ?? [], failover, now ?? T0, splitBrains));
 
     private static k8s.Models.V1Condition Condition(RedisFailoverStatus status, string type) => status.Conditions!.Single(c => c.Type == type);
 
@@ -129,5 +129,36 @@ public sealed class StatusCalculatorTests
         rf.Status.LastFailover = new FailoverRecord { Time = T0.AddTicks(1234000), From = "rf-redis-0", To = "rf-redis-2", DetectedAfterMilliseconds = 40 };
 
         Assert.Equal(1, Compute(rf, HealthyPlan(master: 2), failover: failover).Failovers);
+    }
+
+    [Fact]
+    public void DemotedSecondMastersAddUpAcrossChecks()
+    {
+        var rf = Resources.Rf();
+        rf.Status = Compute(rf, HealthyPlan());
+        Assert.Equal(0, rf.Status.SplitBrainsResolved);
+
+        rf.Status = Compute(rf, HealthyPlan(), splitBrains: 1);
+        rf.Status = Compute(rf, HealthyPlan(), splitBrains: 2);
+        Assert.Equal(3, rf.Status.SplitBrainsResolved);
+        Assert.Equal(3, Compute(rf, HealthyPlan()).SplitBrainsResolved);
+    }
+
+    [Fact]
+    public void SilentSentinelDegradesInWordsWhileQuorumHolds()
+    {
+        var sentinels = new[] { Sentinel(1, 0, [1, 2], [2, 3]), Sentinel(2, 0, [1, 2], [1, 3]), BackendStack.Operator.DataPlane.Redis.SentinelObservation.Unreachable(SentinelAt(3)) };
+        var plan = HealPlanner.Plan(new HealInput([Master(0), Replica(1, of: 0), Replica(2, of: 0)], sentinels, Settings));
+        var status = Compute(Resources.Rf(), plan);
+
+        Assert.Equal(Phase.Degraded, status.Phase);
+        Assert.Equal(2, status.Sentinels!.Agreeing);
+        var quorum = Condition(status, ConditionTypes.SentinelQuorum);
+        Assert.Equal(("True", "Agreed", "2 of 3 sentinels agree on master 10.0.0.0:6379, quorum is 2"), (quorum.Status, quorum.Reason, quorum.Message));
+        var degraded = Condition(status, ConditionTypes.Degraded);
+        Assert.Equal(("True", "SentinelsUnavailable"), (degraded.Status, degraded.Reason));
+        Assert.Equal("rf-sentinel-2 does not answer; 2 of 3 sentinels agree on the master, still enough to fail over (quorum 2)", degraded.Message);
+        Assert.Equal("False", Condition(status, ConditionTypes.Ready).Status);
+        Assert.Equal("True", Condition(status, ConditionTypes.MasterAvailable).Status);
     }
 }

@@ -34,7 +34,24 @@ public sealed class SentinelEventParserTests
         Assert.Equal(new RedisEndpoint("10.0.0.2", 6379), e.Instance);
     }
 
+    [Fact]
+    public void ReplicaReportingMasterRoleIsARoleMismatch()
+    {
+        var e = SentinelEventParser.Parse("-role-change", "slave 10.0.0.2:6379 10.0.0.2 6379 @ mymaster 10.0.0.1 6379 new reported role is master", Sentinel, At);
+
+        Assert.Equal(new SentinelEvent(SentinelEventKind.RoleMismatch, Sentinel, "mymaster", "slave", new("10.0.0.2", 6379), null, At), e);
+    }
+
+    [Fact]
+    public void SentinelConvertingASecondMasterNamesIt()
+    {
+        var e = SentinelEventParser.Parse("+convert-to-slave", "slave 10.0.0.2:6379 10.0.0.2 6379 @ mymaster 10.0.0.1 6379", Sentinel, At);
+
+        Assert.Equal(new SentinelEvent(SentinelEventKind.ConvertedToReplica, Sentinel, "mymaster", "slave", new("10.0.0.2", 6379), null, At), e);
+    }
+
     [Theory]
+    [InlineData("+role-change", "slave 10.0.0.2:6379 10.0.0.2 6379 @ mymaster 10.0.0.1 6379 new reported role is slave")]
     [InlineData("+switch-master", "mymaster 10.0.0.1 notaport 10.0.0.3 6379")]
     [InlineData("+switch-master", "mymaster 10.0.0.1")]
     [InlineData("+sdown", "master mymaster")]
