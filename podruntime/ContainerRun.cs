@@ -31,7 +31,8 @@ internal static class ContainerRun
         var pidFile = Path.ChangeExtension(scriptPath, ".pid");
         var script = StartScript.Build(new ContainerSetup(
             logPath, pidFile, mounts, pod.Layout.HostsFile(pod.Key.Namespace), pod.Pod.Spec.Hostname ?? pod.Key.Name,
-            workingDirectory, user == 0 ? null : user, group, security?.FsGroup));
+            workingDirectory, user == 0 ? null : user, group, security?.FsGroup,
+            pod.Layout.ContainerRoot(pod.Key, pod.Uid, container.Name), pod.Layout.ContainerScratch(pod.Key, pod.Uid, container.Name)));
         Directory.CreateDirectory(Path.GetDirectoryName(scriptPath)!);
         File.WriteAllText(scriptPath, script);
         File.Delete(pidFile);
@@ -41,13 +42,14 @@ internal static class ContainerRun
         var launcher = process.LauncherPid.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The launcher holds the container's mount and UTS namespaces; its children's PID namespace is the
         // container's, which an exec needs too, or the container's /proc has no /proc/self for it.
-        List<string> prefix = ["/usr/bin/nsenter", "-t", launcher, "-m", "-u", $"--pid=/proc/{launcher}/ns/pid_for_children", $"--wd={workingDirectory}"];
+        List<string> prefix = ["/usr/bin/nsenter", "-t", launcher, "-m", "-u", $"--pid=/proc/{launcher}/ns/pid_for_children"];
         if (user is { } uid and not 0)
         {
             prefix.AddRange(["-S", $"{uid}", "-G", $"{group ?? uid}"]);
         }
 
-        prefix.Add("--");
+        // env -C, not nsenter --wd: nsenter opens that directory on the host, before entering the namespaces.
+        prefix.AddRange(["--", "/usr/bin/env", "-C", workingDirectory, "--"]);
         var ports = (container.Ports ?? []).Where(p => !string.IsNullOrEmpty(p.Name)).ToDictionary(p => p.Name, p => p.ContainerPort);
         return (process, new ProbeTarget(pod.PodIP, ports, env, prefix));
     }

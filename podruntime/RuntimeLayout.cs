@@ -19,6 +19,12 @@ public sealed class RuntimeLayout(string root)
     public string ClaimDirectory(string namespaceName, string claim, string claimUid) =>
         Path.Combine(Root, "claims", namespaceName, $"{claim}_{claimUid}");
 
+    /// <summary>Where a container's own root is mounted (inside its mount namespace only).</summary>
+    public string ContainerRoot(PodKey pod, string uid, string container) => Path.Combine(PodDirectory(pod, uid), "roots", container);
+
+    /// <summary>Where the upper layers of a container's overlays are mounted (inside its mount namespace only).</summary>
+    public string ContainerScratch(PodKey pod, string uid, string container) => Path.Combine(PodDirectory(pod, uid), "layers", container);
+
     public string HostsFile(string namespaceName) => Path.Combine(Root, "hosts", namespaceName);
 
     public string ShimDirectory(string family) => Path.Combine(Root, "shims", family);

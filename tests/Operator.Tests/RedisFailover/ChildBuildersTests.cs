@@ -78,21 +78,31 @@ public sealed class ChildBuildersTests
     }
 
     [Fact]
-    public void OnlyAChangeThatNeedsARestartChangesThePodTemplateHash()
+    public void OnlyStartupConfigChangesThePodTemplateHash()
     {
         var rf = Resources.Rf();
         string Hash() => StatefulSetBuilder.Redis(rf, RedisConfigBuilder.Build(rf.Spec.Redis)).Spec.Template.Metadata.Annotations[StatefulSetBuilder.ConfigHashAnnotation];
         var before = Hash();
 
-        // Applied live with CONFIG SET: no restart.
         rf.Spec.Redis.Slowlog.MaxLen = 1000;
+        rf.Spec.Redis.MaxMemory = "256mb";
         rf.Spec.Redis.Config = new Dictionary<string, string> { ["hz"] = "20" };
         Assert.Equal(before, Hash());
 
-        // Read only at start.
         rf.Spec.Redis.Config["databases"] = "32";
         Assert.NotEqual(before, Hash());
-        Assert.DoesNotContain("databases", StartupDirectives.Settable(RedisConfigBuilder.Build(rf.Spec.Redis)).Keys);
+    }
+
+    [Fact]
+    public void StartupOnlyDirectivesAreRenderedButNotSetLive()
+    {
+        var config = RedisConfigBuilder.Build(new RedisSpec { Config = new Dictionary<string, string> { ["databases"] = "32", ["hz"] = "20" } });
+
+        Assert.Contains("databases 32\n", config.File, StringComparison.Ordinal);
+        Assert.Contains("databases 32\n", config.StartupPart, StringComparison.Ordinal);
+        Assert.DoesNotContain("hz", config.StartupPart, StringComparison.Ordinal);
+        Assert.False(config.Live.ContainsKey("databases"));
+        Assert.Equal("20", config.Live["hz"]);
     }
 
     [Fact]
