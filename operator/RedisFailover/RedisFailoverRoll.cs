@@ -51,7 +51,12 @@ internal sealed partial class RedisFailoverRoll(RedisFailoverResources kinds, IE
             return decision;
         }
 
-        var error = await ExecuteAsync(decision.Step, ns, names.MasterName, session, cancellationToken).ConfigureAwait(false);
+        var (done, error) = await ExecuteAsync(decision.Step, ns, names.MasterName, session, cancellationToken).ConfigureAwait(false);
+        if (!done)
+        {
+            return decision;
+        }
+
         var message = decision.Step.Describe() + (error is null ? "" : $" failed: {error}");
         if (error is null)
         {
@@ -67,7 +72,8 @@ internal sealed partial class RedisFailoverRoll(RedisFailoverResources kinds, IE
         return decision;
     }
 
-    private async Task<string?> ExecuteAsync(RollStep step, string ns, string masterName, RedisFailoverSession session, CancellationToken cancellationToken)
+    /// <summary>Runs the step; not done when the pod was already gone or replaced (the cache was behind: nothing to record).</summary>
+    private async Task<(bool Done, string? Error)> ExecuteAsync(RollStep step, string ns, string masterName, RedisFailoverSession session, CancellationToken cancellationToken)
     {
         try
         {
@@ -85,15 +91,15 @@ internal sealed partial class RedisFailoverRoll(RedisFailoverResources kinds, IE
                     throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "unknown roll step");
             }
 
-            return null;
+            return (true, null);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
-            return "the pod was already replaced";
+            return (false, null);
         }
         catch (RedisException e)
         {
-            return e.Message;
+            return (true, e.Message);
         }
     }
 
