@@ -18,13 +18,18 @@ var role = new Option<AppTierRole>("--role")
     Description = "Role of the tiers: worker (Deployment + PDB) or web/app (also a Service, whose Endpoints the emulator recomputes on every pod change).",
     DefaultValueFactory = _ => AppTierRole.Worker,
 };
-var root = new RootCommand("Runs the operator (its own process) against the in-process emulator and prints figures.") { tiers, role, idle };
+var warmUp = new Option<int>("--warm-up")
+{
+    Description = "How many AppTiers to create (until Ready) and delete before each measured run; 0 measures a cold start.",
+    DefaultValueFactory = _ => 50,
+};
+var root = new RootCommand("Runs the operator (its own process) against the in-process emulator and prints figures.") { tiers, role, idle, warmUp };
 root.SetAction(async (result, cancellation) =>
 {
     Console.WriteLine(MachineDescription.Describe());
     foreach (var count in result.GetValue(tiers)!)
     {
-        var figures = await AppTierRun.RunAsync(count, result.GetValue(role), TimeSpan.FromSeconds(result.GetValue(idle)), cancellation);
+        var figures = await AppTierRun.RunAsync(count, result.GetValue(role), TimeSpan.FromSeconds(result.GetValue(idle)), result.GetValue(warmUp), cancellation);
         Console.WriteLine(figures.Format());
     }
 

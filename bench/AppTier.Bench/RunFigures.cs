@@ -5,14 +5,15 @@ namespace BackendStack.Bench;
 
 /// <summary>The figures of one run, printed as the README shows them.</summary>
 internal sealed record RunFigures(
-    int Tiers, string Role, TimeSpan StatusWritten, TimeSpan? Ready, int ReadyCount, TimeSpan Measured, OperatorMetrics Busy, ChildWrites Writes, TimeSpan Idle, double IdleWrites,
+    int Tiers, string Role, int WarmUp, TimeSpan Created, TimeSpan StatusWritten, TimeSpan? Ready, int ReadyCount, TimeSpan Measured, OperatorMetrics Busy, ChildWrites Writes, TimeSpan Idle, double IdleWrites,
     int IdleApiWrites, double PeakRssMegabytes)
 {
     public string Format()
     {
         var n = (double)Tiers;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"N = {Tiers} AppTiers ({Role})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"N = {Tiers} AppTiers ({Role}, {(WarmUp > 0 ? $"after a warm-up batch of {WarmUp}" : "cold start")})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  every tier created (8 requests at once) : {Created.TotalSeconds:F2} s");
         text.AppendLine(CultureInfo.InvariantCulture, $"  every status written (first reconcile) : {StatusWritten.TotalSeconds:F2} s");
         text.AppendLine(Ready is { } ready
             ? string.Create(CultureInfo.InvariantCulture, $"  every tier Ready (status written)      : {ready.TotalSeconds:F2} s")

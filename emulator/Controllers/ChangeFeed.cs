@@ -9,9 +9,19 @@ namespace BackendStack.Emulator.Controllers;
 /// </summary>
 internal static class ChangeFeed
 {
-    public static async Task RunAsync(ObjectStore store, Action<StoreEvent> handle, CancellationToken ct)
+    /// <param name="store">The store whose changes to follow.</param>
+    /// <param name="handle">Called for each change, in order.</param>
+    /// <param name="ct">Ends the feed.</param>
+    /// <param name="seed">Reads the current objects atomically with the start of the feed, for state kept from the changes.</param>
+    public static async Task RunAsync(ObjectStore store, Action<StoreEvent> handle, CancellationToken ct, Action? seed = null)
     {
-        using var feed = store.Subscribe(null, store.Revision, null, droppable: false);
+        Subscription feed;
+        lock (store.Sync)
+        {
+            seed?.Invoke();
+            feed = store.Subscribe(null, store.Revision, null, droppable: false);
+        }
+        using var _ = feed;
         await foreach (var e in feed.Events.ReadAllAsync(ct))
         {
             try

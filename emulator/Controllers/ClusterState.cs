@@ -21,8 +21,16 @@ internal sealed class ClusterState(ResourceService service)
     public JsonObject? Get(string groupResource, string ns, string name) =>
         service.Store.Get(Type(groupResource).Store, ns, name)?.Clone();
 
+    /// <summary>Private copies of the objects of a namespace that <paramref name="where"/> (which only reads) accepts; only those are copied.</summary>
     public IReadOnlyList<JsonObject> List(string groupResource, string ns, Func<JsonObject, bool>? where = null) =>
-        [.. service.Store.List(Type(groupResource).Store, ns).Items.Select(o => o.Clone()).Where(o => where?.Invoke(o) ?? true)];
+        [.. service.Store.List(Type(groupResource).Store, ns).Items.Where(o => where?.Invoke(o.View) ?? true).Select(o => o.Clone())];
+
+    /// <summary>Private copies of the objects of a kind that <paramref name="owner"/> controls, in name order, found through the store's owner index.</summary>
+    public IReadOnlyList<JsonObject> Owned(string groupResource, JsonObject owner) =>
+        Json.Str(owner, "metadata.uid") is { } uid
+            ? [.. service.Store.Dependents(uid, Type(groupResource).Store).Select(d => d.Object)
+                .Where(o => o.Namespace == (Json.Str(owner, "metadata.namespace") ?? "") && IsControlledBy(o.View, owner)).Select(o => o.Clone())]
+            : [];
 
     public void Create(string groupResource, string ns, JsonObject obj)
     {
@@ -44,6 +52,9 @@ internal sealed class ClusterState(ResourceService service)
         {
             var current = service.Store.Get(type.Store, Json.Str(obj, "metadata.namespace"), Json.Str(obj, "metadata.name") ?? "");
             if (current is null || Json.Str(obj, "metadata.resourceVersion") != Json.Str(current.View, "metadata.resourceVersion")) return;
+
+            // What the service would find unchanged after its checks, found without them: most passes change nothing.
+            if (status ? Json.DeepEquals(obj["status"], current.View["status"]) : Json.DeepEquals(obj, current.View)) return;
             service.Write(type, current, obj, status ? "status" : null, WriteOptions.Default);
         }
     }

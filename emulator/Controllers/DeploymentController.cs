@@ -16,7 +16,7 @@ internal sealed class DeploymentController(ClusterState cluster)
         var replicas = Json.Long(deployment, "spec.replicas") ?? 1;
         var hash = PodTemplates.Hash(deployment);
         var rsName = $"{name}-{hash}";
-        var owned = cluster.List("replicasets.apps", ns, r => ClusterState.IsControlledBy(r, deployment)).ToList();
+        var owned = cluster.Owned("replicasets.apps", deployment).ToList();
         var current = owned.FirstOrDefault(r => Json.Str(r, "metadata.name") == rsName);
         if (current is null)
         {

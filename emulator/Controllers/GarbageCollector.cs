@@ -96,10 +96,9 @@ internal sealed class GarbageCollector(ResourceService service)
             service.Delete(type, o.Namespace, o.Name, new DeleteOptions(policy));
     }
 
-    private IEnumerable<(string Store, StoredObject Object)> Dependents(string uid) =>
-        service.Store.All().Where(x => OwnerUids(x.Object.View).Contains(uid));
+    private IEnumerable<(string Store, StoredObject Object)> Dependents(string uid) => service.Store.Dependents(uid);
 
-    private bool Exists(string uid) => service.Store.All().Any(x => Json.Str(x.Object.View, "metadata.uid") == uid);
+    private bool Exists(string uid) => service.Store.ByUid(uid) is not null;
 
     private static IEnumerable<string> OwnerUids(JsonObject obj) =>
         (Json.At(obj, "metadata.ownerReferences") as JsonArray ?? []).Select(r => Json.Str(r, "uid")).OfType<string>();

@@ -13,7 +13,7 @@ internal sealed class JobController(ClusterState cluster)
         if (job is null || ClusterState.IsDeleting(job)) return;
         var completions = Json.Long(job, "spec.completions") ?? 1;
         var parallelism = Json.Long(job, "spec.parallelism") ?? 1;
-        var pods = cluster.List("pods", ns, p => ClusterState.IsControlledBy(p, job)).ToList();
+        var pods = cluster.Owned("pods", job).ToList();
         var succeeded = pods.Count(p => Json.Str(p, "status.phase") == "Succeeded");
         var active = pods.Count(p => Json.Str(p, "status.phase") is not ("Succeeded" or "Failed"));
         var suspended = Json.At(job, "spec.suspend")?.GetValue<bool>() == true;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using BackendStack.Emulator.Storage;
 
@@ -9,10 +8,10 @@ namespace BackendStack.Emulator.Controllers;
 /// (127.0.x.y, so a real server started for it can listen there) and becomes Running and Ready.
 /// A Pod of a Job then completes. The annotation emulator.backendstack.io/ready: "false" keeps a Pod unready.
 /// With <paramref name="addressOnly"/> (Pods run by the local pod runtime) it only schedules and
-/// addresses Pods (from 127.<paramref name="addressBlock"/>.x.y); their phase, readiness and
+/// addresses Pods (from the block of <paramref name="addresses"/>); their phase, readiness and
 /// container statuses come from the processes.
 /// </summary>
-internal sealed class PodLifecycle(ClusterState cluster, bool addressOnly = false, int addressBlock = 0)
+internal sealed class PodLifecycle(ClusterState cluster, PodAddresses addresses, bool addressOnly = false)
 {
     public const string NodeName = "emulator-node";
     public const string ReadyAnnotation = "emulator.backendstack.io/ready";
@@ -45,7 +44,7 @@ internal sealed class PodLifecycle(ClusterState cluster, bool addressOnly = fals
             cluster.Write("pods", pod);
             return;
         }
-        var ip = Json.Str(pod, "status.podIP") ?? AllocateIp();
+        var ip = Json.Str(pod, "status.podIP") ?? AllocateIp(pod);
         var status = Json.Object(pod, "status");
         status["phase"] = "Running";
         status["hostIP"] = "127.0.0.1";
@@ -75,7 +74,7 @@ internal sealed class PodLifecycle(ClusterState cluster, bool addressOnly = fals
         }
         else if (Json.Str(pod, "status.podIP") is null)
         {
-            var ip = AllocateIp();
+            var ip = AllocateIp(pod);
             var status = Json.Object(pod, "status");
             status["phase"] ??= "Pending";
             status["hostIP"] = "127.0.0.1";
@@ -120,16 +119,6 @@ internal sealed class PodLifecycle(ClusterState cluster, bool addressOnly = fals
     private static JsonObject Condition(string type, string status, string now) =>
         new() { ["type"] = type, ["status"] = status, ["lastTransitionTime"] = now };
 
-    /// <summary>The lowest loopback address from 127.B.1.1 up that no Pod holds.</summary>
-    private string AllocateIp()
-    {
-        var used = cluster.Service.Store.List("pods", null).Items
-            .Select(p => Json.Str(p.View, "status.podIP")).OfType<string>().ToHashSet();
-        for (var n = 256 + 1; ; n++)
-        {
-            if (n % 256 is 0 or 255) continue;
-            var ip = string.Create(CultureInfo.InvariantCulture, $"127.{addressBlock}.{n / 256}.{n % 256}");
-            if (!used.Contains(ip)) return ip;
-        }
-    }
+    private string AllocateIp(JsonObject pod) =>
+        addresses.Allocate(ObjectKey.Of(Json.Str(pod, "metadata.namespace"), Json.Str(pod, "metadata.name") ?? ""));
 }

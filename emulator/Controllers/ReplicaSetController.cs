@@ -12,7 +12,7 @@ internal sealed class ReplicaSetController(ClusterState cluster)
         var rs = cluster.Get("replicasets.apps", ns, name);
         if (rs is null || ClusterState.IsDeleting(rs)) return;
         var replicas = (int)(Json.Long(rs, "spec.replicas") ?? 1);
-        var pods = cluster.List("pods", ns, p => ClusterState.IsControlledBy(p, rs) && !ClusterState.IsDeleting(p)).ToList();
+        var pods = cluster.Owned("pods", rs).Where(p => !ClusterState.IsDeleting(p)).ToList();
         var hash = Json.StringMap(Json.At(rs, "metadata.labels")).GetValueOrDefault("pod-template-hash") ?? PodTemplates.Hash(rs);
         for (var i = pods.Count; i < replicas; i++)
         {

@@ -13,6 +13,7 @@ internal sealed class WorkloadControllers
 {
     private readonly ResourceService service;
     private readonly ClusterState cluster;
+    private readonly PodAddresses addresses;
     private readonly PodLifecycle pods;
     private readonly StatefulSetController statefulSets;
     private readonly DeploymentController deployments;
@@ -28,7 +29,8 @@ internal sealed class WorkloadControllers
     {
         this.service = service;
         cluster = new ClusterState(service);
-        pods = new PodLifecycle(cluster, addressOnly: localPods is not null, addressBlock: localPods?.AddressBlock ?? podAddressBlock);
+        addresses = new PodAddresses(localPods?.AddressBlock ?? podAddressBlock);
+        pods = new PodLifecycle(cluster, addresses, addressOnly: localPods is not null);
         statefulSets = new StatefulSetController(cluster);
         deployments = new DeploymentController(cluster);
         replicaSets = new ReplicaSetController(cluster);
@@ -37,7 +39,8 @@ internal sealed class WorkloadControllers
         volumes = new VolumeBinder(cluster);
     }
 
-    public Task RunAsync(CancellationToken ct) => ChangeFeed.RunAsync(service.Store, Handle, ct);
+    public Task RunAsync(CancellationToken ct) =>
+        ChangeFeed.RunAsync(service.Store, Handle, ct, seed: () => addresses.Seed(service.Store.List("pods", null).Items));
 
     private void Handle(StoreEvent e)
     {
@@ -57,9 +60,10 @@ internal sealed class WorkloadControllers
             case "services": endpoints.Reconcile(ns, name); break;
             case "persistentvolumeclaims" when !deleted: volumes.Reconcile(e.Object.Clone()); break;
             case "pods":
+                addresses.Observe(e);
                 if (!deleted) pods.Reconcile(e.Object.Clone());
                 ReconcileOwner(e.Object.View);
-                foreach (var svc in service.Store.List("services", ns).Items) endpoints.Reconcile(ns, svc.Name);
+                endpoints.PodChanged(e);
                 break;
         }
     }

@@ -34,9 +34,10 @@ internal sealed class CustomResourceDefinitions(ResourceRegistry registry, Objec
         obj["status"] = Status(old, spec!, versions);
     }
 
-    public void Stored(ResourceType type, JsonObject obj, bool deleted)
+    public void Stored(ResourceType type, StoredObject stored, bool deleted)
     {
         if (type.Plural != "customresourcedefinitions") return;
+        var obj = stored.Clone();
         var name = Json.Str(obj, "metadata.name") ?? "";
         if (!deleted)
         {

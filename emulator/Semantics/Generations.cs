@@ -15,20 +15,16 @@ internal static class Generations
     {
         if (!Tracked(type)) return;
         var generation = Json.Long(old, "metadata.generation") ?? 1;
-        if (!JsonNode.DeepEquals(DesiredState(type, old), DesiredState(type, next))) generation++;
+        if (!SameDesiredState(type, old, next)) generation++;
         Json.Meta(next)["generation"] = generation;
     }
 
+    /// <summary>Compared in place, field by field, without copying either object.</summary>
+    private static bool SameDesiredState(ResourceType type, JsonObject a, JsonObject b) =>
+        a.Select(kv => kv.Key).Concat(b.Select(kv => kv.Key)).Where(key => IsDesiredState(type, key)).Distinct()
+            .All(key => a.ContainsKey(key) == b.ContainsKey(key) && JsonNode.DeepEquals(a[key], b[key]));
+
     /// <summary>For custom resources everything but metadata and status; for built-ins, spec.</summary>
-    private static JsonObject DesiredState(ResourceType type, JsonObject obj)
-    {
-        var state = new JsonObject();
-        foreach (var (key, value) in obj)
-        {
-            if (key is "metadata" or "status" or "apiVersion" or "kind") continue;
-            if (!type.IsCustom && key != "spec") continue;
-            state[key] = value?.DeepClone();
-        }
-        return state;
-    }
+    private static bool IsDesiredState(ResourceType type, string key) =>
+        key is not ("metadata" or "status" or "apiVersion" or "kind") && (type.IsCustom || key == "spec");
 }

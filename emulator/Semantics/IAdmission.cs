@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BackendStack.Emulator.Resources;
+using BackendStack.Emulator.Storage;
 
 namespace BackendStack.Emulator.Semantics;
 
@@ -15,5 +16,8 @@ internal interface IAdmission
 /// <summary>Reacts after a write is stored (registering a CRD's kinds, for example).</summary>
 internal interface IStoredHook
 {
-    void Stored(ResourceType type, JsonObject obj, bool deleted);
+    /// <param name="type">The kind written.</param>
+    /// <param name="obj">The object as stored (or as it was when removed); shared, so <see cref="StoredObject.Clone"/> it to change it.</param>
+    /// <param name="deleted">Whether the write removed the object.</param>
+    void Stored(ResourceType type, StoredObject obj, bool deleted);
 }

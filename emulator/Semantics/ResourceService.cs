@@ -53,7 +53,7 @@ internal sealed class ResourceService(ObjectStore store, ResourceRegistry regist
             foreach (var a in admissions) a.Admit(type, obj, null, options);
             if (options.DryRun) return new StoredObject(obj, store.Revision);
             var stored = store.Put(type.Store, obj);
-            foreach (var h in hooks) h.Stored(type, stored.Clone(), deleted: false);
+            foreach (var h in hooks) h.Stored(type, stored, deleted: false);
             return stored;
         }
     }
@@ -87,7 +87,7 @@ internal sealed class ResourceService(ObjectStore store, ResourceRegistry regist
         if (Json.Str(next, "metadata.deletionTimestamp") is not null && Finalizers.Of(next).Count == 0)
             return Remove(type, current.Namespace, current.Name)!;
         var stored = store.Put(type.Store, next);
-        foreach (var h in hooks) h.Stored(type, stored.Clone(), deleted: false);
+        foreach (var h in hooks) h.Stored(type, stored, deleted: false);
         return stored;
     }
 
@@ -121,7 +121,7 @@ internal sealed class ResourceService(ObjectStore store, ResourceRegistry regist
             meta["deletionGracePeriodSeconds"] ??= 0;
             meta["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
             var stored = store.Put(type.Store, obj);
-            foreach (var h in hooks) h.Stored(type, stored.Clone(), deleted: false);
+            foreach (var h in hooks) h.Stored(type, stored, deleted: false);
             return (stored, false);
         }
     }
@@ -133,7 +133,7 @@ internal sealed class ResourceService(ObjectStore store, ResourceRegistry regist
         {
             var removed = store.Remove(type.Store, ns, name);
             if (removed is null) return null;
-            foreach (var h in hooks) h.Stored(type, removed.Clone(), deleted: true);
+            foreach (var h in hooks) h.Stored(type, removed, deleted: true);
             if (ns.Length > 0) NamespaceLifecycle.FinishIfEmpty(this, ns);
             return removed;
         }

@@ -13,6 +13,7 @@ internal sealed class ObjectStore(int historyCapacity)
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> stores = [];
     private readonly Queue<StoreEvent> history = new();
     private readonly List<Subscription> subscriptions = [];
+    private readonly OwnerIndex owners = new();
     private long revision = 100;
     private long compactedThrough = 100;
 
@@ -45,6 +46,22 @@ internal sealed class ObjectStore(int historyCapacity)
         }
     }
 
+    /// <summary>The object with this uid, in whichever store holds it.</summary>
+    public (string Store, StoredObject Object)? ByUid(string uid)
+    {
+        lock (Sync)
+            return owners.ByUid(uid) is { } at && stores[at.Store].TryGetValue(at.Key, out var o) ? (at.Store, o) : null;
+    }
+
+    /// <summary>Objects whose ownerReferences name <paramref name="ownerUid"/> (only of <paramref name="store"/> when given), in store and key order.</summary>
+    public IReadOnlyList<(string Store, StoredObject Object)> Dependents(string ownerUid, string? store = null)
+    {
+        lock (Sync)
+            return [.. owners.Dependents(ownerUid).Where(at => store is null || at.Store == store)
+                .OrderBy(at => at.Store, StringComparer.Ordinal).ThenBy(at => at.Key, StringComparer.Ordinal)
+                .Select(at => (at.Store, stores[at.Store][at.Key]))];
+    }
+
     /// <summary>Every object of every store, as (store key, object).</summary>
     public IReadOnlyList<(string Store, StoredObject Object)> All()
     {
@@ -62,6 +79,7 @@ internal sealed class ObjectStore(int historyCapacity)
             var objects = Bucket(store);
             objects.TryGetValue(stored.Key, out var previous);
             objects[stored.Key] = stored;
+            owners.Replace(store, previous, stored);
             Publish(new StoreEvent(previous is null ? StoreEventType.Added : StoreEventType.Modified, store, stored, previous, rv));
             return stored;
         }
@@ -73,6 +91,7 @@ internal sealed class ObjectStore(int historyCapacity)
         lock (Sync)
         {
             if (!stores.TryGetValue(store, out var objects) || !objects.Remove(ObjectKey.Of(ns, name), out var previous)) return null;
+            owners.Replace(store, previous, null);
             var rv = ++revision;
             var last = previous.Clone();
             ((JsonObject)last["metadata"]!)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);

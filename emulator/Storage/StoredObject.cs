@@ -16,6 +16,10 @@ internal sealed class StoredObject
         var meta = node["metadata"] as JsonObject;
         Namespace = meta?["namespace"]?.GetValue<string>() ?? "";
         Name = meta?["name"]?.GetValue<string>() ?? "";
+        Uid = meta?["uid"] is JsonValue uid && uid.GetValueKind() == JsonValueKind.String ? uid.GetValue<string>() : null;
+        OwnerUids = meta?["ownerReferences"] is JsonArray refs
+            ? [.. refs.Select(r => r?["uid"]).OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>())]
+            : [];
         // Parsed back from the bytes, so every number and string reads the same way wherever it came from.
         View = JsonNode.Parse(Json.Span)!.AsObject();
         Materialize(View);
@@ -39,6 +43,10 @@ internal sealed class StoredObject
     public long ResourceVersion { get; }
     public string Namespace { get; }
     public string Name { get; }
+    public string? Uid { get; }
+
+    /// <summary>The uids of every ownerReference, read once so owner lookups need not parse the object.</summary>
+    public IReadOnlyList<string> OwnerUids { get; }
 
     /// <summary>The parsed object, shared and therefore read only.</summary>
     internal JsonObject View { get; }

@@ -5,6 +5,7 @@ using BackendStack.Operator.Runtime.Events;
 using BackendStack.Operator.Runtime.Hosting;
 using BackendStack.Operator.Runtime.Informers;
 using BackendStack.Operator.Runtime.Monitoring;
+using BackendStack.Operator.Runtime.Writes;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,8 @@ internal static class AppTierController
             var time = sp.GetRequiredService<TimeProvider>();
             var options = sp.GetRequiredService<ControllerRuntimeOptions>();
             var reconciler = new AppTierReconciler(
-                kinds, sp.GetRequiredService<IEventRecorder>(), time, sp.GetRequiredService<ILogger<AppTierReconciler>>());
+                kinds, sp.GetRequiredService<IEventRecorder>(), time, sp.GetRequiredService<ILogger<AppTierReconciler>>(),
+                new StatusSettleWindow(StatusSettleWindow.Default, time));
             var tiers = kinds.Tiers.Cache;
             return new Controller<AppTier>(
                     Name, kinds.Tiers.Informer, reconciler, new ControllerOptions(options.MaxConcurrentReconciles), time,

@@ -12,13 +12,14 @@ namespace BackendStack.Operator.AppTiers;
 /// garbage collector removes them with it; no finalizer is needed.
 /// </summary>
 internal sealed partial class AppTierReconciler(
-    AppTierResources kinds, IEventRecorder events, TimeProvider time, ILogger<AppTierReconciler> logger) : IReconciler
+    AppTierResources kinds, IEventRecorder events, TimeProvider time, ILogger<AppTierReconciler> logger, StatusSettleWindow settling) : IReconciler
 {
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var tier = kinds.Tiers.Cache.Get(key);
         if (tier is null || tier.Metadata.DeletionTimestamp is not null)
         {
+            settling.Forget(key);
             return ReconcileResult.Done;
         }
 
@@ -27,10 +28,16 @@ internal sealed partial class AppTierReconciler(
         var observation = await children.ApplyAsync(cancellationToken).ConfigureAwait(false);
         var status = AppTierStatusCalculator.Compute(tier, observation, time.GetUtcNow().UtcDateTime);
         var previous = tier.Status;
-        if (await StatusWriter.WriteIfChangedAsync(
+
+        // A rollout under way (Provisioning) changes the status again within moments (replicas, then Ready): its
+        // status waits up to the settle window, so a tier that is ready by then costs one status write; anything
+        // else (Ready, Degraded, Pending on a dependency) is written at once.
+        var decision = settling.Decide(key, !StatusWriter.AreEqual(previous, status), inBetween: status.Phase == Phase.Provisioning);
+        if (decision.Write && await StatusWriter.WriteIfChangedAsync(
                 kinds.Tiers.Client, kinds.Tiers.Cache, tier, status, t => t.Status, (t, s) => t.Status = s, cancellationToken)
             .ConfigureAwait(false))
         {
+            settling.Forget(key);
             changes.Add($"status {status.Phase}");
             RecordProblems(tier, previous, status);
         }
@@ -45,7 +52,7 @@ internal sealed partial class AppTierReconciler(
             LogUnchanged(logger, key.Namespace, key.Name);
         }
 
-        return ReconcileResult.Done;
+        return decision.WaitFor is { } wait ? ReconcileResult.After(wait) : ReconcileResult.Done;
     }
 
     // Events only for what a person has to act on or wait for, once per change of reason.

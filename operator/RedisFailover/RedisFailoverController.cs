@@ -30,7 +30,8 @@ internal static class RedisFailoverController
                 informers.Cached(BuiltInResources.ConfigMaps(k)),
                 informers.Cached(BuiltInResources.Secrets(k)),
                 informers.Cached(BuiltInResources.PodDisruptionBudgets(k)),
-                informers.Cached(BuiltInResources.Pods(k)),
+                // Only its own Pods are read (RedisFailoverReconciler.Pods, PodOwner): the rest of the cluster's stay out of the cache.
+                informers.Cached(BuiltInResources.Pods(k, "app.kubernetes.io/name=redisfailover")),
                 informers.Cached(BuiltInResources.PersistentVolumeClaims(k)));
         });
         services.AddSingleton(sp => new RedisFailoverSessions(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));

@@ -5,12 +5,14 @@ using k8s.Models;
 
 namespace BackendStack.Operator.Runtime.Clients;
 
-/// <summary>A built-in kind served through the client's typed API.</summary>
-internal sealed class BuiltInResourceClient<T, TList>(ResourceType type, BuiltInVerbs<T, TList> verbs) : IResourceClient<T>
+/// <summary>A built-in kind served through the client's typed API; <paramref name="labelSelector"/> names the selector its verbs list and watch with.</summary>
+internal sealed class BuiltInResourceClient<T, TList>(ResourceType type, BuiltInVerbs<T, TList> verbs, string? labelSelector = null) : IResourceClient<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
     where TList : IKubernetesObject<V1ListMeta>, IItems<T>
 {
     public ResourceType Type => type;
+
+    public string? LabelSelector => labelSelector;
 
     public async Task<ResourcePage<T>> ListAsync(string? @namespace, int limit, string? continueToken, CancellationToken cancellationToken)
     {

@@ -5,23 +5,25 @@ namespace BackendStack.Operator.Runtime.Clients;
 
 internal static partial class BuiltInResources
 {
-    public static IResourceClient<V1Pod> Pods(IKubernetes k) =>
+    /// <summary>Pods, or with <paramref name="labelSelector"/> only the Pods it selects: a cluster's Pods are many, and a controller that reads a few of them need not hold the rest.</summary>
+    public static IResourceClient<V1Pod> Pods(IKubernetes k, string? labelSelector = null) =>
         new BuiltInResourceClient<V1Pod, V1PodList>(
             new ResourceType(string.Empty, "v1", "pods", "Pod"),
             new(
                 (ns, limit, cont, ct) => ns is null
-                    ? k.CoreV1.ListPodForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, limit: limit, cancellationToken: ct)
-                    : k.CoreV1.ListNamespacedPodWithHttpMessagesAsync(ns, continueParameter: cont, limit: limit, cancellationToken: ct),
+                    ? k.CoreV1.ListPodForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, labelSelector: labelSelector, limit: limit, cancellationToken: ct)
+                    : k.CoreV1.ListNamespacedPodWithHttpMessagesAsync(ns, continueParameter: cont, labelSelector: labelSelector, limit: limit, cancellationToken: ct),
                 (ns, rv, timeout, onError, ct) => ns is null
                     ? k.CoreV1.WatchListPodForAllNamespacesAsync(
-                        allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                        allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
                     : k.CoreV1.WatchListNamespacedPodAsync(
-                        ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                        ns, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
                 (ns, name, ct) => k.CoreV1.ReadNamespacedPodAsync(name, ns, cancellationToken: ct),
                 (o, ct) => k.CoreV1.CreateNamespacedPodAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
                 (o, ct) => k.CoreV1.ReplaceNamespacedPodAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
                 (p, ns, name, ct) => k.CoreV1.PatchNamespacedPodAsync(p, name, ns, fieldManager: FieldManager.Name, cancellationToken: ct),
-                (ns, name, opts, ct) => k.CoreV1.DeleteNamespacedPodAsync(name, ns, opts, cancellationToken: ct)));
+                (ns, name, opts, ct) => k.CoreV1.DeleteNamespacedPodAsync(name, ns, opts, cancellationToken: ct)),
+            labelSelector);
 
     public static IResourceClient<V1PersistentVolumeClaim> PersistentVolumeClaims(IKubernetes k) =>
         new BuiltInResourceClient<V1PersistentVolumeClaim, V1PersistentVolumeClaimList>(

@@ -13,6 +13,9 @@ internal interface IResourceClient<T>
 {
     ResourceType Type { get; }
 
+    /// <summary>The label selector every LIST and WATCH of this client carries (null: every object of the kind).</summary>
+    string? LabelSelector => null;
+
     /// <summary>Lists one page; <paramref name="namespace"/> null lists every namespace.</summary>
     Task<ResourcePage<T>> ListAsync(string? @namespace, int limit, string? continueToken, CancellationToken cancellationToken);
 

@@ -73,6 +73,7 @@ internal sealed class ObjectCache<T>
     /// <summary>Remembers an object as this process just wrote it (the API's response).</summary>
     public void RecordWrite(T obj)
     {
+        StripManagedFields(obj);
         var key = ObjectKey.Of(obj);
         lock (gate)
         {
@@ -156,6 +157,7 @@ internal sealed class ObjectCache<T>
 
     private T? UpsertLocked(T obj)
     {
+        StripManagedFields(obj);
         var key = ObjectKey.Of(obj);
         if (!byNamespace.TryGetValue(key.Namespace, out var names))
         {
@@ -171,5 +173,18 @@ internal sealed class ObjectCache<T>
         }
 
         return previous;
+    }
+
+    /// <summary>
+    /// Drops metadata.managedFields, as controller-runtime's TransformStripManagedFields does: no reconciler reads
+    /// them, on a real cluster they are often the largest part of an object, and an update that leaves them out keeps
+    /// the server's copy.
+    /// </summary>
+    private static void StripManagedFields(T obj)
+    {
+        if (obj.Metadata is { } metadata)
+        {
+            metadata.ManagedFields = null;
+        }
     }
 }

@@ -5,10 +5,14 @@ using Microsoft.Extensions.Logging;
 
 namespace BackendStack.Operator.Runtime.Informers;
 
-/// <summary>One informer, and so one cache and one watch, per kind, shared by every controller that reads the kind.</summary>
+/// <summary>
+/// One informer, and so one cache and one watch, per kind (and label selector), shared by every controller that
+/// reads the kind: a client restricted to a selector gets an informer of its own, so no reader sees a subset it did
+/// not ask for.
+/// </summary>
 internal sealed class SharedInformers(InformerOptions options, TimeProvider time, ILoggerFactory loggers)
 {
-    private readonly Dictionary<ResourceType, IInformer> informers = [];
+    private readonly Dictionary<(ResourceType Type, string? Selector), IInformer> informers = [];
     private readonly Lock gate = new();
 
     public IReadOnlyList<IInformer> All
@@ -27,13 +31,15 @@ internal sealed class SharedInformers(InformerOptions options, TimeProvider time
     {
         lock (gate)
         {
-            if (informers.TryGetValue(client.Type, out var existing))
+            var key = (client.Type, client.LabelSelector);
+            if (informers.TryGetValue(key, out var existing))
             {
                 return (Informer<T>)existing;
             }
 
-            var informer = new Informer<T>(client, options, time, loggers.CreateLogger($"Informer.{client.Type}"));
-            informers[client.Type] = informer;
+            var name = client.LabelSelector is null ? $"{client.Type}" : $"{client.Type}[{client.LabelSelector}]";
+            var informer = new Informer<T>(client, options, time, loggers.CreateLogger($"Informer.{name}"));
+            informers[key] = informer;
             return informer;
         }
     }
