@@ -53,7 +53,7 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
 
         foreach (var (node, directive, error) in await session.Drift.CorrectAsync(nodes.Where(n => n.Reachable), configuration.Live, cancellationToken).ConfigureAwait(false))
         {
-            Record(resource, "ConfigCorrected", error is null, error is null ? $"Set {directive} on {node.Pod} back to the spec" : $"Could not set {directive} on {node.Pod}: {error}");
+            Record(resource, "ConfigCorrected", error is null, error is null ? $"Set {directive} on {node.Pod} to the value the spec asks for" : $"Could not set {directive} on {node.Pod}: {error}");
             changes.Add($"config {directive} on {node.Pod}");
         }
 

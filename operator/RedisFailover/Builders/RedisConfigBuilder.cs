@@ -17,6 +17,19 @@ internal static class RedisConfigBuilder
         "replica-announce-port", "include", "rename-command", "daemonize", "logfile", "pidfile", "unixsocket", "aclfile",
     };
 
+    /// <summary>
+    /// Directives Redis reads only at startup (CONFIG SET refuses them): changing one needs a
+    /// restart, so only these count towards the pod template's config hash. Everything else is
+    /// applied to the running servers with CONFIG SET.
+    /// </summary>
+    public static readonly IReadOnlySet<string> StartupOnly = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "databases", "io-threads", "io-threads-do-reads", "tcp-backlog", "supervised", "syslog-enabled", "syslog-ident",
+        "syslog-facility", "always-show-logo", "appendfilename", "appenddirname", "set-proc-title", "proc-title-template",
+        "disable-thp", "cluster-enabled", "cluster-config-file", "unixsocketperm", "enable-protected-configs",
+        "enable-debug-command", "enable-module-command", "loadmodule", "oom-score-adj-values", "locale-collate",
+    };
+
     public static RedisConfiguration Build(RedisSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -62,17 +75,25 @@ internal static class RedisConfigBuilder
             live[key.ToLowerInvariant()] = RedisMemorySize.ToBytes(value) is { } b && !value.All(char.IsDigit) ? Number(b) : value.Trim();
         }
 
-        var file = new StringBuilder()
+        var startup = new StringBuilder()
             .AppendLine("# Rendered by backendstack-operator from the RedisFailover spec; the start script appends auth and the pod address.")
             .AppendLine(CultureInfo.InvariantCulture, $"port {RedisFailoverNames.RedisPort}")
             .AppendLine("protected-mode no")
             .AppendLine("dir /data");
+        var file = new StringBuilder(startup.ToString());
         foreach (var (key, value) in live.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             file.AppendLine(CultureInfo.InvariantCulture, $"{key} {Quote(value)}");
+            if (StartupOnly.Contains(key))
+            {
+                startup.AppendLine(CultureInfo.InvariantCulture, $"{key} {Quote(value)}");
+            }
         }
 
-        return new RedisConfiguration(file.ToString(), live, errors);
+        return new RedisConfiguration(file.ToString(), live.Where(p => !StartupOnly.Contains(p.Key)).ToDictionary(StringComparer.OrdinalIgnoreCase), errors)
+        {
+            StartupPart = startup.ToString(),
+        };
     }
 
     private static SpecError? Validate(string key, string value)

@@ -24,7 +24,7 @@ internal static class StatefulSetBuilder
         var container = Container("redis", spec.Image, RedisFailoverNames.RedisPort, spec.Resources, names, resource);
         container.ReadinessProbe = new V1Probe { Exec = probe, PeriodSeconds = 5, TimeoutSeconds = 2, FailureThreshold = 2 };
         container.LivenessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = RedisFailoverNames.RedisPort }, InitialDelaySeconds = 10, PeriodSeconds = 10, FailureThreshold = 3 };
-        var set = Build(resource, names.RedisStatefulSet, names.RedisHeadlessService, RedisFailoverLabels.RedisComponent, spec.Replicas, container, names.RedisConfigMap, Hash(configuration.File + StartScripts.Redis));
+        var set = Build(resource, names.RedisStatefulSet, names.RedisHeadlessService, RedisFailoverLabels.RedisComponent, spec.Replicas, container, names.RedisConfigMap, Hash(configuration.StartupPart + StartScripts.Redis));
         if (spec.Storage is { } storage)
         {
             set.Spec.VolumeClaimTemplates =

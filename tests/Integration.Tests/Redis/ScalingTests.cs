@@ -82,6 +82,11 @@ public sealed class ScalingTests(ITestOutputHelper output)
             await nodes.ConfigSetAsync(RedisFailoverWaits.Redis(runner, $"cache-redis-{i}"), "replica-priority", "0", CancellationToken.None);
         }
 
+        // Sentinel picks by the priorities it last read (INFO every 10 s), and the one asked leads the failover.
+        var leader = await pool.ServerAsync(sentinels[0], sentinel: true);
+        await Eventually.TrueAsync(
+            async () => (await leader.SentinelReplicasAsync("cache")).Count(r => r.Any(f => f.Key == "slave-priority" && f.Value == "0")) == 3,
+            "the sentinel to read the replica priorities", Timeout);
         await new SentinelClient(pool).FailoverAsync(sentinels[0], "cache", CancellationToken.None);
         await RedisFailoverWaits.StatusAsync(cluster, "cache", s => s is { Phase: Operator.Api.Phase.Ready, Master.Pod: "cache-redis-4" }, "the master on cache-redis-4", Timeout);
         for (var i = 1; i <= 3; i++)

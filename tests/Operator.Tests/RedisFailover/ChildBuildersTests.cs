@@ -78,14 +78,31 @@ public sealed class ChildBuildersTests
     }
 
     [Fact]
-    public void ConfigChangeChangesThePodTemplateHash()
+    public void OnlyStartupConfigChangesThePodTemplateHash()
     {
         var rf = Resources.Rf();
-        var before = StatefulSetBuilder.Redis(rf, RedisConfigBuilder.Build(rf.Spec.Redis)).Spec.Template.Metadata.Annotations[StatefulSetBuilder.ConfigHashAnnotation];
-        rf.Spec.Redis.Slowlog.MaxLen = 1000;
-        var after = StatefulSetBuilder.Redis(rf, RedisConfigBuilder.Build(rf.Spec.Redis)).Spec.Template.Metadata.Annotations[StatefulSetBuilder.ConfigHashAnnotation];
+        string Hash() => StatefulSetBuilder.Redis(rf, RedisConfigBuilder.Build(rf.Spec.Redis)).Spec.Template.Metadata.Annotations[StatefulSetBuilder.ConfigHashAnnotation];
+        var before = Hash();
 
-        Assert.NotEqual(before, after);
+        rf.Spec.Redis.Slowlog.MaxLen = 1000;
+        rf.Spec.Redis.MaxMemory = "256mb";
+        rf.Spec.Redis.Config = new Dictionary<string, string> { ["hz"] = "20" };
+        Assert.Equal(before, Hash());
+
+        rf.Spec.Redis.Config["databases"] = "32";
+        Assert.NotEqual(before, Hash());
+    }
+
+    [Fact]
+    public void StartupOnlyDirectivesAreRenderedButNotSetLive()
+    {
+        var config = RedisConfigBuilder.Build(new RedisSpec { Config = new Dictionary<string, string> { ["databases"] = "32", ["hz"] = "20" } });
+
+        Assert.Contains("databases 32\n", config.File, StringComparison.Ordinal);
+        Assert.Contains("databases 32\n", config.StartupPart, StringComparison.Ordinal);
+        Assert.DoesNotContain("hz", config.StartupPart, StringComparison.Ordinal);
+        Assert.False(config.Live.ContainsKey("databases"));
+        Assert.Equal("20", config.Live["hz"]);
     }
 
     [Fact]
