@@ -46,6 +46,9 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
 
     public RedisMasterFollower Follower { get; }
 
+    /// <summary>The outdated master a roll asked Sentinel to fail over from, and when.</summary>
+    public (string Pod, DateTimeOffset At)? RollFailover { get; set; }
+
     /// <summary>Second masters demoted by checks whose status is not written yet.</summary>
     public int SplitBrainsToRecord { get; set; }
 
