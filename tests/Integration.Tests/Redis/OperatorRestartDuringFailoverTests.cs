@@ -26,7 +26,9 @@ public sealed class OperatorRestartDuringFailoverTests
         Assert.Equal("fo-redis-0", ready.Status.Master!.Pod);
         var oldIp = ready.Status.Master.Ip!;
         await using var pool = new RedisConnectionPool(await PasswordAsync(cluster, "fo"), TimeSpan.FromSeconds(1));
-        Assert.True(await (await pool.GetAsync(new RedisEndpoint(oldIp, 6379), sentinel: false)).GetDatabase().StringSetAsync("before-failover", "kept"));
+        var oldMaster = (await pool.GetAsync(new RedisEndpoint(oldIp, 6379), sentinel: false)).GetDatabase();
+        Assert.True(await oldMaster.StringSetAsync("before-failover", "kept"));
+        Assert.Equal(2L, (long)await oldMaster.ExecuteAsync("WAIT", 2, 10000));
 
         // Sentinel can fail over on its own only once the sentinels know each other and the replicas.
         var sentinels = new SentinelClient(pool);

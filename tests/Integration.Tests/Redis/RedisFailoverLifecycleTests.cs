@@ -33,6 +33,9 @@ public sealed class RedisFailoverLifecycleTests
         await using var pool = new RedisConnectionPool(await PasswordAsync(cluster, "cache"));
         await WriteAsync(pool, ready.Status.Master.Ip!, "before-failover");
 
+        // Replication is asynchronous: the kill must come after both replicas hold the key.
+        Assert.Equal(2L, (long)await (await pool.GetAsync(new RedisEndpoint(ready.Status.Master.Ip!, 6379), sentinel: false)).GetDatabase().ExecuteAsync("WAIT", 2, 10000));
+
         // kill -9 the master: Sentinel fails over, the label and the Service follow, status and events record it.
         runner.Process("cache-redis-0").Kill();
         var failedOver = await Eventually.ValueAsync(async () => await GetAsync(cluster, "cache") is { Status.Failovers: > 0 } rf ? rf : null, "the failover in status", Timeout);
