@@ -31,9 +31,15 @@ public sealed class RedisFailoverRollTests
             new V1Patch("""{"spec":{"redis":{"image":"redis:7.4","config":{"databases":"32"}}}}""", V1Patch.PatchType.MergePatch),
             RedisFailoverResource.Group, RedisFailoverResource.Version, Ns, RedisFailoverResource.Plural, "roll");
 
+        // The harness (playing the kubelet) may restart the last pod's server after the API already shows
+        // it replaced, so the wait also asks every sentinel itself.
+        var sentinels = new SentinelClient(pool);
         var rolled = await Eventually.ValueAsync(
-            async () => await RolledAsync(cluster, oldRevision) && await GetAsync(cluster, "roll") is { Status: { Phase: Phase.Ready, Sentinels.Agreeing: 3, Failovers: > 0 } } rf
-                && rf.Status.Conditions!.Single(c => c.Type == "Progressing").Status == "False" ? rf : null,
+            async () => runner.Stopped.Count == 6 && await RolledAsync(cluster, oldRevision)
+                && await GetAsync(cluster, "roll") is { Status: { Phase: Phase.Ready, Sentinels.Agreeing: 3, Failovers: > 0, Master.Ip: { } ip } } rf
+                && rf.Status.Conditions!.Single(c => c.Type == "Progressing").Status == "False"
+                && (await Task.WhenAll(runner.Pods.Where(p => p.StartsWith("roll-sentinel-", StringComparison.Ordinal))
+                    .Select(p => sentinels.GetMasterAddressAsync(new RedisEndpoint(runner.Process(p).Host, 26379), "roll", CancellationToken.None)))).All(m => m?.Host == ip) ? rf : null,
             "every pod on the new revision and the RedisFailover Ready again",
             TimeSpan.FromSeconds(180));
 
@@ -53,8 +59,10 @@ public sealed class RedisFailoverRollTests
         var pods = (await cluster.Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: "app.kubernetes.io/instance=roll")).Items;
         Assert.All(pods, p => Assert.Equal("redis:7.4", p.Spec.Containers[0].Image));
 
-        // The directive Redis reads only at start is in force on every restarted server.
-        var nodes = new RedisNodeClient(pool);
+        // The directive Redis reads only at start is in force on every restarted server. (A new client:
+        // a replaced pod may have been given its predecessor's address, where the old sockets are dead.)
+        await using var client = new RedisConnectionPool(await PasswordAsync(cluster, "roll"));
+        var nodes = new RedisNodeClient(client);
         foreach (var pod in pods.Where(p => p.Metadata.Name.StartsWith("roll-redis-", StringComparison.Ordinal)))
         {
             Assert.Equal("32", (await nodes.ConfigGetAsync(new RedisEndpoint(pod.Status.PodIP, 6379), "databases", CancellationToken.None))["databases"]);
@@ -63,7 +71,7 @@ public sealed class RedisFailoverRollTests
         // Data written before the roll is there, and writes through the master Service succeed.
         var masterIp = await Eventually.ValueAsync(() => MasterEndpointAsync(cluster, "roll"), "the master Service's endpoint");
         Assert.Equal(rolled.Status.Master.Ip, masterIp);
-        var db = (await pool.GetAsync(new RedisEndpoint(masterIp, 6379), sentinel: false)).GetDatabase();
+        var db = (await client.GetAsync(new RedisEndpoint(masterIp, 6379), sentinel: false)).GetDatabase();
         Assert.Equal("kept", (string?)await db.StringGetAsync("before-roll"));
         Assert.True(await db.StringSetAsync("after-roll", "written"));
 
