@@ -46,6 +46,9 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
 
     public RedisMasterFollower Follower { get; }
 
+    /// <summary>The master the operator last asked Sentinel to fail over from, until it follows the new master.</summary>
+    public RedisEndpoint? HandedOver { get; set; }
+
     /// <summary>Second masters demoted by checks whose status is not written yet.</summary>
     public int SplitBrainsToRecord { get; set; }
 
