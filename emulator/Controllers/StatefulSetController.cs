@@ -6,17 +6,27 @@ namespace BackendStack.Emulator.Controllers;
 
 /// <summary>
 /// StatefulSets: Pods name-0..name-(n-1), created in order; a PersistentVolumeClaim per
-/// volumeClaimTemplate and ordinal, created once and kept on scale-down; outdated Pods replaced
-/// from the highest ordinal down; replica counts reported in status.
+/// volumeClaimTemplate and ordinal, created once and kept on scale-down. Updates follow
+/// spec.updateStrategy as Kubernetes does: OnDelete never replaces a Pod (a deleted Pod comes
+/// back from the new template); RollingUpdate replaces outdated Pods at or above the partition,
+/// highest ordinal first, one at a time while every Pod is Ready, and recreates Pods below the
+/// partition from the current revision. Pods carry their revision in controller-revision-hash.
 /// </summary>
 internal sealed class StatefulSetController(ClusterState cluster)
 {
+    private readonly StatefulSetRevisions revisions = new(cluster);
+
     public void Reconcile(string ns, string name)
     {
         var sts = cluster.Get("statefulsets.apps", ns, name);
         if (sts is null || ClusterState.IsDeleting(sts)) return;
         var replicas = (int)(Json.Long(sts, "spec.replicas") ?? 1);
-        var hash = PodTemplates.Hash(sts);
+        var owned = revisions.Owned(sts);
+        var updateRevision = revisions.EnsureUpdateRevision(sts, owned);
+        owned = revisions.Owned(sts);
+        var currentRevision = Json.Str(sts, "status.currentRevision") is { } recorded && owned.Any(r => Json.Str(r, "metadata.name") == recorded) ? recorded : updateRevision;
+        var rolling = Json.Str(sts, "spec.updateStrategy.type") != "OnDelete";
+        var partition = rolling ? (int)(Json.Long(sts, "spec.updateStrategy.rollingUpdate.partition") ?? 0) : 0;
         var pods = cluster.List("pods", ns, p => ClusterState.IsControlledBy(p, sts)).ToDictionary(p => Json.Str(p, "metadata.name")!);
         var parallel = Json.Str(sts, "spec.podManagementPolicy") == "Parallel";
 
@@ -24,37 +34,56 @@ internal sealed class StatefulSetController(ClusterState cluster)
         {
             var podName = string.Create(CultureInfo.InvariantCulture, $"{name}-{i}");
             if (pods.ContainsKey(podName)) continue;
-            var claims = EnsureClaims(sts, ns, name, i);
-            var pod = PodTemplates.Pod(sts, podName, hash, claims);
-            Json.Object(Json.Meta(pod), "labels")["statefulset.kubernetes.io/pod-name"] = podName;
-            Json.Object(Json.Meta(pod), "labels")["apps.kubernetes.io/pod-index"] = i.ToString(CultureInfo.InvariantCulture);
-            Json.Object(pod, "spec")["hostname"] = podName;
-            if (Json.Str(sts, "spec.serviceName") is { Length: > 0 } service) Json.Object(pod, "spec")["subdomain"] = service;
-            cluster.Create("pods", ns, pod);
+            var revision = rolling && i < partition ? currentRevision : updateRevision;
+            Create(StatefulSetRevisions.AtRevision(sts, owned, revision) ?? sts, ns, podName, i, revision);
             if (!parallel) break;
         }
         foreach (var (podName, pod) in pods)
-            if (Ordinal(name, podName) >= replicas && !ClusterState.IsDeleting(pod)) cluster.Delete("pods", ns, podName);
+            if (StatefulSetRevisions.Ordinal(name, podName) >= replicas && !ClusterState.IsDeleting(pod)) cluster.Delete("pods", ns, podName);
 
-        var owned = pods.Values.Where(p => Ordinal(name, Json.Str(p, "metadata.name")!) < replicas).ToList();
-        var outdated = owned.Where(p => Json.StringMap(Json.At(p, "metadata.labels")).GetValueOrDefault(PodTemplates.HashLabel) != hash)
-            .OrderByDescending(p => Ordinal(name, Json.Str(p, "metadata.name")!)).FirstOrDefault();
-        if (outdated is not null && owned.Count == replicas && owned.All(ClusterState.IsReady) && !ClusterState.IsDeleting(outdated))
-            cluster.Delete("pods", ns, Json.Str(outdated, "metadata.name")!);
+        var inRange = pods.Values.Where(p => StatefulSetRevisions.Ordinal(name, Json.Str(p, "metadata.name")!) < replicas).ToList();
+        if (rolling) RollOne(name, ns, inRange, replicas, partition, updateRevision);
+
+        var ready = inRange.Count(ClusterState.IsReady);
+        var updated = inRange.Count(p => StatefulSetRevisions.Label(p) == updateRevision);
+        if (updated == replicas && ready == replicas) currentRevision = updateRevision;
+        revisions.Prune(sts, owned, inRange.Select(StatefulSetRevisions.Label).Append(currentRevision).Append(updateRevision).ToHashSet());
 
         var status = Json.Object(sts, "status");
-        var ready = owned.Count(ClusterState.IsReady);
-        var updated = owned.Count(p => Json.StringMap(Json.At(p, "metadata.labels")).GetValueOrDefault(PodTemplates.HashLabel) == hash);
         status["observedGeneration"] = Json.Long(sts, "metadata.generation");
-        status["replicas"] = owned.Count;
+        status["replicas"] = inRange.Count;
         status["readyReplicas"] = ready;
         status["availableReplicas"] = ready;
-        status["currentReplicas"] = updated;
+        status["currentReplicas"] = inRange.Count(p => StatefulSetRevisions.Label(p) == currentRevision);
         status["updatedReplicas"] = updated;
-        status["currentRevision"] = $"{name}-{hash}";
-        status["updateRevision"] = $"{name}-{hash}";
+        status["currentRevision"] = currentRevision;
+        status["updateRevision"] = updateRevision;
         status["collisionCount"] = 0;
         cluster.Write("statefulsets.apps", sts, status: true);
+    }
+
+    private void Create(JsonObject template, string ns, string podName, int ordinal, string revision)
+    {
+        var name = Json.Str(template, "metadata.name")!;
+        var claims = EnsureClaims(template, ns, name, ordinal);
+        var pod = PodTemplates.Pod(template, podName, revision, claims);
+        var labels = Json.Object(Json.Meta(pod), "labels");
+        labels["statefulset.kubernetes.io/pod-name"] = podName;
+        labels["apps.kubernetes.io/pod-index"] = ordinal.ToString(CultureInfo.InvariantCulture);
+        Json.Object(pod, "spec")["hostname"] = podName;
+        if (Json.Str(template, "spec.serviceName") is { Length: > 0 } service) Json.Object(pod, "spec")["subdomain"] = service;
+        cluster.Create("pods", ns, pod);
+    }
+
+    /// <summary>Deletes the outdated Pod with the highest ordinal at or above the partition, once every Pod is there and Ready.</summary>
+    private void RollOne(string name, string ns, List<JsonObject> pods, int replicas, int partition, string updateRevision)
+    {
+        if (pods.Count != replicas || !pods.All(ClusterState.IsReady) || pods.Any(ClusterState.IsDeleting)) return;
+        var outdated = pods
+            .Where(p => StatefulSetRevisions.Ordinal(name, Json.Str(p, "metadata.name")!) >= partition && StatefulSetRevisions.Label(p) != updateRevision)
+            .OrderByDescending(p => StatefulSetRevisions.Ordinal(name, Json.Str(p, "metadata.name")!))
+            .FirstOrDefault();
+        if (outdated is not null) cluster.Delete("pods", ns, Json.Str(outdated, "metadata.name")!);
     }
 
     private List<(string Volume, string Claim)> EnsureClaims(JsonObject sts, string ns, string name, int ordinal)
@@ -77,7 +106,4 @@ internal sealed class StatefulSetController(ClusterState cluster)
         }
         return claims;
     }
-
-    private static int Ordinal(string sts, string pod) =>
-        int.TryParse(pod.AsSpan(sts.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue;
 }

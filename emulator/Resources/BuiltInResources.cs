@@ -19,6 +19,7 @@ internal static class BuiltInResources
         Core("persistentvolumes", "persistentvolume", "PersistentVolume", namespaced: false, ["pv"], status: true),
         Typed("apps", "v1", "statefulsets", "statefulset", "StatefulSet", ["sts"], All) with { HasStatus = true, ScalePaths = ScalePaths.BuiltIn },
         Typed("apps", "v1", "deployments", "deployment", "Deployment", ["deploy"], All) with { HasStatus = true, ScalePaths = ScalePaths.BuiltIn },
+        Typed("apps", "v1", "controllerrevisions", "controllerrevision", "ControllerRevision", [], []),
         Typed("apps", "v1", "replicasets", "replicaset", "ReplicaSet", ["rs"], All) with { HasStatus = true, ScalePaths = ScalePaths.BuiltIn },
         Typed("batch", "v1", "jobs", "job", "Job", [], All) with { HasStatus = true },
         Typed("batch", "v1", "cronjobs", "cronjob", "CronJob", ["cj"], All) with { HasStatus = true },

@@ -76,8 +76,9 @@ internal sealed class ResourceService(ObjectStore store, ResourceRegistry regist
     /// <summary>Writes <paramref name="desired"/> over <paramref name="current"/>; the caller holds the store lock.</summary>
     internal StoredObject Write(ResourceType type, StoredObject current, JsonObject desired, string? subresource, WriteOptions options)
     {
-        var old = current.Clone();
-        var next = subresource == "status" ? StatusOnly(old, desired) : MainOnly(type, old, desired);
+        // The stored view, shared and read only: every step below only reads the old object.
+        var old = current.View;
+        var next = subresource == "status" ? StatusOnly(current, desired) : MainOnly(type, old, desired);
         Stamp(type, next);
         Finalizers.CheckNoneAdded(type, old, next);
         foreach (var a in admissions) a.Admit(type, next, old, options);
@@ -159,9 +160,9 @@ internal sealed class ResourceService(ObjectStore store, ResourceRegistry regist
         return ns;
     }
 
-    private static JsonObject StatusOnly(JsonObject old, JsonObject desired)
+    private static JsonObject StatusOnly(StoredObject current, JsonObject desired)
     {
-        var next = old.DeepClone().AsObject();
+        var next = current.Clone();
         if (desired["status"] is { } status) next["status"] = status.DeepClone();
         else next.Remove("status");
         return next;

@@ -15,6 +15,15 @@ namespace BackendStack.Operator.RedisFailovers;
 /// </summary>
 internal sealed class RedisFailoverCheck(IEventRecorder events)
 {
+    /// <summary>The plan of the last run; null when there was nothing to observe.</summary>
+    public HealPlan? Plan { get; private set; }
+
+    /// <summary>The Redis servers the last run observed.</summary>
+    public IReadOnlyCollection<RedisNodeObservation> Nodes { get; private set; } = [];
+
+    /// <summary>The sentinels the last run observed.</summary>
+    public IReadOnlyCollection<SentinelObservation> Sentinels { get; private set; } = [];
+
     public async Task<HealPlan?> RunAsync(
         Api.RedisFailover resource,
         RedisFailoverSession session,
@@ -36,6 +45,7 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
 
         var (nodes, sentinels) = await session.Observer.ObserveAsync(redis, sentinelIps, names.MasterName, cancellationToken).ConfigureAwait(false);
         var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)) { IncompleteFor = session.Tracking.Update(sentinels, nodes), HandedOver = session.HandedOver });
+        (Plan, Nodes, Sentinels) = (plan, nodes, sentinels);
         RedisFailoverMetrics.SentinelsAgreeing.WithLabels(ns, resource.Metadata.Name).Set(plan.Agreement.Agreeing);
 
         var outcomes = await session.Executor.ExecuteAsync(plan, names.MasterName, session.Password, cancellationToken).ConfigureAwait(false);

@@ -12,8 +12,9 @@ namespace BackendStack.Operator.RedisFailovers;
 
 /// <summary>
 /// Reconciles one RedisFailover: validates, keeps the Secret and children as the builders describe,
-/// checks and heals the data plane, and writes the computed status when it changed. The check
-/// repeats every 10 s (2 s while not ready); Sentinel's announcements trigger it at once.
+/// checks and heals the data plane, rolls pods onto a changed template, and writes the computed
+/// status when it changed. The check repeats every 10 s (2 s while not ready or rolling);
+/// Sentinel's announcements trigger it at once.
 /// </summary>
 internal sealed partial class RedisFailoverReconciler(
     RedisFailoverResources kinds, RedisFailoverSessions sessions, IEventRecorder events, TimeProvider time, ILogger<RedisFailoverReconciler> logger) : IReconciler
@@ -46,6 +47,7 @@ internal sealed partial class RedisFailoverReconciler(
         var errors = configuration.Errors.ToList();
         HealPlan? plan = null;
         RedisFailoverSession? session = null;
+        var roll = RollDecision.Idle;
         if (errors.Count == 0)
         {
             var password = await children.EnsurePasswordAsync(cancellationToken).ConfigureAwait(false);
@@ -56,14 +58,16 @@ internal sealed partial class RedisFailoverReconciler(
             else
             {
                 session = await sessions.GetAsync(key, resource.Metadata.Uid, password).ConfigureAwait(false);
-                plan = await new RedisFailoverCheck(events).RunAsync(resource, session, redisPods, sentinelPods, configuration, changes, cancellationToken).ConfigureAwait(false);
+                var check = new RedisFailoverCheck(events);
+                plan = await check.RunAsync(resource, session, redisPods, sentinelPods, configuration, changes, cancellationToken).ConfigureAwait(false);
                 await ScaleAsync(resource, session, children, configuration, redisPods, sentinelPods, plan, cancellationToken).ConfigureAwait(false);
+                roll = await new RedisFailoverRoll(kinds, events, time, logger).RunAsync(resource, session, check, redisPods, sentinelPods, changes, cancellationToken).ConfigureAwait(false);
             }
         }
 
         var status = StatusCalculator.Compute(new StatusInput(
             resource, [.. redisPods.Select(State)], [.. sentinelPods.Select(State)], plan, errors, session?.LatestFailover(MissedFailover(resource, session, plan, redisPods)), time.GetUtcNow().UtcDateTime,
-            session?.SplitBrainsToRecord ?? 0));
+            session?.SplitBrainsToRecord ?? 0, roll));
         var statusChanged = await StatusWriter.WriteIfChangedAsync(kinds.RedisFailovers.Client, kinds.RedisFailovers.Cache, resource, status, r => r.Status, (r, s) => r.Status = s, cancellationToken).ConfigureAwait(false);
         if (session is not null)
         {
@@ -86,7 +90,7 @@ internal sealed partial class RedisFailoverReconciler(
         }
 
         return errors.Count > 0 ? ReconcileResult.Done
-            : ReconcileResult.After(status.Phase == Phase.Ready && plan is not { Actions.Count: > 0 } ? CheckInterval : SettlingInterval);
+            : ReconcileResult.After(status.Phase == Phase.Ready && plan is not { Actions.Count: > 0 } && !roll.Rolling ? CheckInterval : SettlingInterval);
     }
 
     private async Task ScaleAsync(

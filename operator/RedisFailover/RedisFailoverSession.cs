@@ -46,8 +46,11 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
 
     public RedisMasterFollower Follower { get; }
 
-    /// <summary>The master the operator last asked Sentinel to fail over from, until it follows the new master.</summary>
+    /// <summary>The master a scale-down asked Sentinel to fail over from, until it is no longer a master.</summary>
     public RedisEndpoint? HandedOver { get; set; }
+
+    /// <summary>The outdated master a roll asked Sentinel to fail over from, and when.</summary>
+    public (string Pod, DateTimeOffset At)? RollFailover { get; set; }
 
     /// <summary>Second masters demoted by checks whose status is not written yet.</summary>
     public int SplitBrainsToRecord { get; set; }

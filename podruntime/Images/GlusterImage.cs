@@ -22,8 +22,9 @@ public static class GlusterImage
         Shims: new Dictionary<string, string>
         {
             ["glusterd"] = $$"""
+                [ -d /var/run/gluster ] || mount -t tmpfs -o mode=0755 tmpfs /run
                 for d in /var/lib/glusterd /var/run/gluster /var/log/glusterfs; do
-                  [ -d "$d" ] || mkdir -p "$d"
+                  mkdir -p "$d"
                   mountpoint -q "$d" || mount -t tmpfs -o mode=0755 tmpfs "$d"
                 done
                 exec /usr/sbin/glusterd -N --log-file=/dev/stderr \

@@ -2,8 +2,9 @@ namespace BackendStack.PodRuntime.Images;
 
 /// <summary>
 /// The Percona XtraDB Cluster image: MariaDB with Galera 4 from Debian stands in for it. The shim
-/// gives the container what the image's own filesystem would (a private /run/mysqld, and
-/// /var/lib/mysql unless a volume is mounted there), initialises an empty datadir as the image's
+/// gives the container what the image's own filesystem would (a private /run/mysqld, in a /run of
+/// its own when the host has none, and /var/lib/mysql unless a volume is mounted there),
+/// initialises an empty datadir as the image's
 /// entrypoint does (root@'%' with MYSQL_ROOT_PASSWORD when set), and then runs mariadbd as the OS
 /// user mysql (as root the joiner's rsync SST fails) bound to the Pod's IP: SQL, Galera's group
 /// communication (4567), IST (4568) and the rsync SST (4444) all listen there, never on 0.0.0.0.
@@ -14,8 +15,9 @@ public static class PerconaXtraDbImage
 {
     private const string Server = $$"""
         ip="${{{LocalImage.PodIPVariable}}}"
+        [ -d /run/mysqld ] || mount -t tmpfs -o mode=0755 tmpfs /run
         for d in /var/lib/mysql /run/mysqld; do
-          [ -d "$d" ] || mkdir -p "$d"
+          mkdir -p "$d"
           mountpoint -q "$d" || mount -t tmpfs -o mode=0755 tmpfs "$d"
           chown mysql:mysql "$d"
         done

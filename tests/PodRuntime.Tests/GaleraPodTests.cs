@@ -62,6 +62,11 @@ public sealed class GaleraPodTests
             Assert.Equal("Synced", await StatusAsync(connection, "wsrep_local_state_comment"));
         }
 
+        // Galera's group communication listens on the Pod IPs only, never on 0.0.0.0.
+        var listeners = await HostCommand.ListenersAsync(4567);
+        Assert.All(ips, ip => Assert.Contains($"{ip}:4567", listeners, StringComparison.Ordinal));
+        Assert.DoesNotContain("0.0.0.0:4567", listeners, StringComparison.Ordinal);
+
         await using (var last = await ConnectAsync(ips[2]))
         {
             await ScalarAsync(last, "CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, item TEXT); INSERT INTO shop.orders VALUES (1, 'written on pxc-2')");

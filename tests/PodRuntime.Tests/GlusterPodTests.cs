@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using k8s;
 using k8s.Models;
 
@@ -20,7 +19,7 @@ public sealed class GlusterPodTests
         var first = (await client.CoreV1.ReadNamespacedPodAsync("gluster-0", Ns)).Status.PodIP;
         var second = (await client.CoreV1.ReadNamespacedPodAsync("gluster-1", Ns)).Status.PodIP;
         Assert.Contains("Number of Peers: 0", await GlusterAsync(first, "peer", "status"), StringComparison.Ordinal);
-        var listeners = await HostCommandAsync("/usr/bin/ss", "-Hltn", "sport = :24007");
+        var listeners = await HostCommand.ListenersAsync(24007);
         Assert.Contains($"{first}:24007", listeners, StringComparison.Ordinal);
         Assert.Contains($"{second}:24007", listeners, StringComparison.Ordinal);
         Assert.DoesNotContain("0.0.0.0:24007", listeners, StringComparison.Ordinal);
@@ -43,23 +42,7 @@ public sealed class GlusterPodTests
 
     /// <summary>The host's gluster CLI against a Pod's glusterd over TCP, as a person on the node would ask it.</summary>
     private static Task<string> GlusterAsync(string podIP, params string[] command) =>
-        HostCommandAsync("/usr/sbin/gluster", [$"--remote-host={podIP}", "--mode=script", .. command]);
-
-    /// <summary>Output of a command run on the host; throws when it fails.</summary>
-    private static async Task<string> HostCommandAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var output = await process.StandardOutput.ReadToEndAsync(timeout.Token) + await process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{file} exited {process.ExitCode}: {output}");
-    }
+        HostCommand.RunAsync("/usr/sbin/gluster", [$"--remote-host={podIP}", "--mode=script", .. command]);
 
     private static async Task CreateAsync(Kubernetes client)
     {

@@ -18,9 +18,10 @@ public sealed class RedisFailoverPodTests
     /// <summary>
     /// A crashed container stays down this long before the kubelet restarts it: longer than
     /// Sentinel's down-after-milliseconds (1 s here), so Sentinel fails over rather than seeing the
-    /// master come back (with its data) before it counts as down.
+    /// master come back (with its data) before it counts as down, even on a loaded machine where
+    /// detection, election and promotion take a few seconds.
     /// </summary>
-    private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(8);
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 

@@ -8,7 +8,8 @@ namespace BackendStack.Operator.RedisFailovers.Builders;
 /// <summary>
 /// The redis and sentinel StatefulSets. Pods start in parallel (the operator, not start order,
 /// picks the first master) and update OnDelete, so the operator rolls replicas first and has
-/// Sentinel fail over before the master restarts.
+/// Sentinel fail over before the master restarts. The template carries a hash of what only a
+/// restart applies (startup-only directives, the start script); the rest is set live.
 /// </summary>
 internal static class StatefulSetBuilder
 {

@@ -2,7 +2,8 @@ namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>
 /// Chains the policies. Failover is Sentinel's decision: while sentinels disagree or a failover
-/// runs, nothing is changed. The operator picks a master itself only when no sentinel knows one
+/// runs, nothing is changed, except that sentinels a finished failover left behind are pointed at
+/// the master the quorum chose. The operator picks a master itself only when no sentinel knows one
 /// (bootstrap) or when Sentinel lacks the quorum to act.
 /// </summary>
 internal static class HealPlanner
@@ -19,6 +20,7 @@ internal static class HealPlanner
                 ? Follow(input, agreement, first.Endpoint, overrideStale: false, allowReset: false)
                 : new HealPlan(agreement, null, []),
             SentinelAgreementKind.NoQuorum => WithoutQuorum(input, agreement),
+            SentinelAgreementKind.Disagree when StragglerSentinelPolicy.Plan(input) is { Count: > 0 } realign => new HealPlan(agreement, agreement.Master, realign),
             _ => new HealPlan(agreement, agreement.Master, []),
         };
     }

@@ -18,7 +18,10 @@ internal static class StatusCalculator
         var redisReady = input.RedisPods.Count(p => p.Ready);
         var sentinelsReady = input.SentinelPods.Count(p => p.Ready);
         var agreement = input.Plan?.Agreement;
-        var masterPod = input.Plan?.Master is { } m ? input.RedisPods.FirstOrDefault(p => p.Ip == m.Host) : null;
+        // While sentinels disagree or fail over, the master is not settled: the status keeps the last one, so a
+        // failover found afterwards (without Sentinel's announcement) still shows from where to where it went.
+        var settling = agreement?.Kind is SentinelAgreementKind.Disagree or SentinelAgreementKind.FailoverInProgress;
+        var masterPod = settling ? null : input.Plan?.Master is { } m ? input.RedisPods.FirstOrDefault(p => p.Ip == m.Host) : null;
         var masterAvailable = masterPod is not null && agreement?.Kind is SentinelAgreementKind.Agreed or SentinelAgreementKind.NoQuorum or SentinelAgreementKind.Unmonitored
             && input.Plan!.Actions.All(a => a is not PromoteReplica);
         var quorum = agreement?.Kind == SentinelAgreementKind.Agreed;
@@ -28,6 +31,7 @@ internal static class StatusCalculator
         var (degraded, degradedReason, degradedMessage) = Degradation(input, agreement, masterAvailable);
         var ready = masterAvailable && quorum && podsReady && !degraded;
         var healing = input.Plan is { Actions.Count: > 0 };
+        var rolling = input.Roll is { Rolling: true };
         var conditions = new Conditions(previous.Conditions, resource.Metadata.Generation, input.Now)
             .Set(ConditionTypes.Ready, ready, ready ? "AllReady" : NotReadyReason(masterAvailable, quorum, podsReady, degraded), ready
                 ? Text($"Master {masterPod!.Name} with {redisReady - 1} replicas and {sentinelsReady} sentinels agreeing")
@@ -37,8 +41,9 @@ internal static class StatusCalculator
                 : "No reachable master the sentinels or the operator agree on")
             .Set(ConditionTypes.SentinelQuorum, quorum, agreement is null ? "NotChecked" : agreement.Kind.ToString(), agreement?.Message ?? "The sentinels have not been asked yet")
             .Set(ConditionTypes.Degraded, degraded, degradedReason, degradedMessage)
-            .Set(ConditionTypes.Progressing, !ready && !degraded || healing, healing ? "Healing" : ready ? "Stable" : "Provisioning", healing
+            .Set(ConditionTypes.Progressing, !ready && !degraded || healing || rolling, healing ? "Healing" : rolling ? "RollingUpdate" : ready ? "Stable" : "Provisioning", healing
                 ? string.Join("; ", input.Plan!.Actions.Select(a => a.Describe()))
+                : rolling ? $"{input.Roll!.Progress}; {input.Roll.Step?.Describe() ?? input.Roll.Waiting}"
                 : ready ? "Nothing to do" : Text($"{redisReady}/{spec.Redis.Replicas} redis and {sentinelsReady}/{spec.Sentinel.Replicas} sentinels ready"));
 
         // Times come back from the API server at reduced precision: compare to the millisecond.
@@ -54,7 +59,7 @@ internal static class StatusCalculator
                 : degraded ? Phase.Degraded
                 : input.RedisPods.Count == 0 ? Phase.Pending
                 : Phase.Provisioning,
-            Master = masterPod is null ? null : new RedisMasterStatus
+            Master = masterPod is null ? (settling ? previous.Master : null) : new RedisMasterStatus
             {
                 Pod = masterPod.Name,
                 Ip = masterPod.Ip,

@@ -11,7 +11,8 @@ namespace BackendStack.Tests.Redis;
 /// gives each a loopback IP), starts a real redis-server or redis-sentinel on that IP with the
 /// operator's ConfigMap and the password from its Secret, doing what the start script does
 /// (announce the pod IP, add auth, start as replica of the master the sentinels name). Pods that
-/// go away are killed; everything is killed on dispose.
+/// go away, or are replaced by a pod of the same name, are killed (each pod gets a fresh data
+/// directory, as an emptyDir); everything is killed on dispose.
 /// </summary>
 internal sealed class RedisPodRunner : IAsyncDisposable
 {
@@ -20,6 +21,8 @@ internal sealed class RedisPodRunner : IAsyncDisposable
     private readonly string instance;
     private readonly string root = Path.Combine(Path.GetTempPath(), "backendstack-pods-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly ConcurrentDictionary<string, PodServerProcess> running = new();
+    private readonly ConcurrentDictionary<string, string> uids = new();
+    private readonly ConcurrentQueue<string> stopped = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
 
@@ -32,6 +35,9 @@ internal sealed class RedisPodRunner : IAsyncDisposable
     }
 
     public PodServerProcess Process(string pod) => running[pod];
+
+    /// <summary>The pods whose server was stopped because the pod was deleted, in that order.</summary>
+    public IReadOnlyList<string> Stopped => [.. stopped];
 
     /// <summary>The pods that have a server process, by name.</summary>
     public IReadOnlyCollection<string> Pods => [.. running.Keys.Order(StringComparer.Ordinal)];
@@ -96,10 +102,11 @@ internal sealed class RedisPodRunner : IAsyncDisposable
         var pods = (await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: $"app.kubernetes.io/instance={instance}", cancellationToken: cancellationToken)).Items
             .Where(p => p.Metadata.DeletionTimestamp is null && p.Status?.PodIP is not null)
             .ToDictionary(p => p.Metadata.Name);
-        foreach (var gone in running.Keys.Where(k => !pods.ContainsKey(k)).ToList())
+        foreach (var gone in running.Keys.Where(k => !pods.TryGetValue(k, out var pod) || pod.Metadata.Uid != uids[k]).ToList())
         {
             if (running.TryRemove(gone, out var process))
             {
+                stopped.Enqueue(gone);
                 await process.DisposeAsync();
             }
         }
@@ -107,6 +114,7 @@ internal sealed class RedisPodRunner : IAsyncDisposable
         foreach (var pod in pods.Values.Where(p => !running.ContainsKey(p.Metadata.Name)))
         {
             var process = await CreateAsync(pod, cancellationToken);
+            uids[pod.Metadata.Name] = pod.Metadata.Uid;
             running[pod.Metadata.Name] = process;
             await process.StartAsync(cancellationToken);
         }
@@ -117,7 +125,7 @@ internal sealed class RedisPodRunner : IAsyncDisposable
         var names = new RedisFailoverNames(instance);
         var password = await PasswordAsync(cancellationToken);
         var ip = pod.Status.PodIP;
-        var directory = Path.Combine(root, pod.Metadata.Name);
+        var directory = Path.Combine(root, $"{pod.Metadata.Name}-{pod.Metadata.Uid}");
         if (pod.GetLabel("app.kubernetes.io/component") == RedisFailoverLabels.SentinelComponent)
         {
             var conf = (await client.CoreV1.ReadNamespacedConfigMapAsync(names.SentinelConfigMap, ns, cancellationToken: cancellationToken)).Data[ConfigMapBuilder.SentinelConfKey];
