@@ -1,32 +1,40 @@
 using System.Text.Json.Nodes;
-using BackendStack.Emulator.Selectors;
 using BackendStack.Emulator.Storage;
 
 namespace BackendStack.Emulator.Controllers;
 
-/// <summary>A Service's Endpoints (same name) follow the Pods its selector matches: ready ones as addresses.</summary>
-internal sealed class EndpointsController(ClusterState cluster)
+/// <summary>
+/// A Service's Endpoints (same name) follow the Pods its selector matches: ready ones as addresses. Pods and
+/// Services are found through label indexes kept from the change feed (<paramref name="podLabels"/> by Pod label,
+/// <paramref name="serviceSelectors"/> by selector pair), so one change costs the objects it concerns, not the namespace.
+/// </summary>
+internal sealed class EndpointsController(ClusterState cluster, LabelIndex podLabels, LabelIndex serviceSelectors)
 {
+    /// <summary>What a Pod's labels are to the Pod index.</summary>
+    public static IReadOnlyDictionary<string, string> Labels(JsonObject pod) => Json.StringMap(Json.At(pod, "metadata.labels"));
+
+    /// <summary>A Service's spec.selector; empty for a Service without one, whose endpoints are managed by hand.</summary>
+    public static IReadOnlyDictionary<string, string> Selector(JsonObject service) => Json.StringMap(Json.At(service, "spec.selector"));
+
     /// <summary>
     /// Reconciles the Services of a Pod's namespace whose selector matches the Pod's labels before or after the
     /// change (kube-controller-manager's getPodServiceMemberships): only their endpoints can have changed.
     /// </summary>
     public void PodChanged(StoreEvent e)
     {
-        var labels = new[] { e.Previous?.View, e.Object?.View }.OfType<JsonObject>()
-            .Select(p => Json.StringMap(Json.At(p, "metadata.labels"))).ToList();
         var ns = e.Object?.Namespace ?? e.Previous?.Namespace ?? "";
-        var selecting = cluster.Service.Store.List("services", ns).Items
-            .Where(svc => Selector(svc.View) is { } selector && labels.Any(selector.Matches))
-            .Select(svc => svc.Name).ToList();
+        var selecting = new[] { e.Previous?.View, e.Object?.View }.OfType<JsonObject>()
+            .SelectMany(p => serviceSelectors.Within(ns, Labels(p))).Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (var name in selecting) Reconcile(ns, name);
     }
 
     public void Reconcile(string ns, string name)
     {
         var service = cluster.Get("services", ns, name);
-        if (service is null || Selector(service) is not { } selector) return;
-        var pods = cluster.List("pods", ns, p => selector.Matches(p) && Json.Str(p, "status.podIP") is not null && !ClusterState.IsDeleting(p));
+        if (service is null || Selector(service) is not { Count: > 0 } selector) return;
+        var pods = podLabels.WithAll(ns, selector).Order(StringComparer.Ordinal)
+            .Select(pod => cluster.Get("pods", ns, pod)).OfType<JsonObject>()
+            .Where(p => LabelIndex.Carries(Labels(p), selector) && Json.Str(p, "status.podIP") is not null && !ClusterState.IsDeleting(p)).ToList();
         var ready = pods.Where(ClusterState.IsReady).ToList();
         var notReady = pods.Where(p => !ClusterState.IsReady(p)).ToList();
         var subset = new JsonObject();
@@ -47,12 +55,6 @@ internal sealed class EndpointsController(ClusterState cluster)
         existing["subsets"] = subsets;
         cluster.Write("endpoints", existing);
     }
-
-    /// <summary>A Service's spec.selector; none for a Service without one, whose endpoints are managed by hand.</summary>
-    private static LabelSelector? Selector(JsonObject service) =>
-        Json.At(service, "spec.selector") is JsonObject map && map.Count > 0
-            ? LabelSelector.FromObject(new JsonObject { ["matchLabels"] = map.DeepClone() })
-            : null;
 
     /// <summary>The discovery.k8s.io EndpointSlice that `kubectl describe service` reads, one per Service.</summary>
     private void WriteSlice(JsonObject service, string ns, string name, List<JsonObject> ready, List<JsonObject> notReady, JsonArray ports)

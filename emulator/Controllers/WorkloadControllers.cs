@@ -19,6 +19,8 @@ internal sealed class WorkloadControllers
     private readonly DeploymentController deployments;
     private readonly ReplicaSetController replicaSets;
     private readonly JobController jobs;
+    private readonly LabelIndex podLabels;
+    private readonly LabelIndex serviceSelectors;
     private readonly EndpointsController endpoints;
     private readonly VolumeBinder volumes;
 
@@ -35,16 +37,25 @@ internal sealed class WorkloadControllers
         deployments = new DeploymentController(cluster);
         replicaSets = new ReplicaSetController(cluster);
         jobs = new JobController(cluster);
-        endpoints = new EndpointsController(cluster);
+        podLabels = new LabelIndex("pods", EndpointsController.Labels);
+        serviceSelectors = new LabelIndex("services", EndpointsController.Selector);
+        endpoints = new EndpointsController(cluster, podLabels, serviceSelectors);
         volumes = new VolumeBinder(cluster);
     }
 
     public Task RunAsync(CancellationToken ct) =>
-        ChangeFeed.RunAsync(service.Store, Handle, ct, seed: () => addresses.Seed(service.Store.List("pods", null).Items));
+        ChangeFeed.RunAsync(service.Store, Handle, ct, seed: () =>
+        {
+            addresses.Seed(service.Store.List("pods", null).Items);
+            podLabels.Seed(service.Store.List("pods", null).Items);
+            serviceSelectors.Seed(service.Store.List("services", null).Items);
+        });
 
     private void Handle(StoreEvent e)
     {
         if (e.Object is null) return;
+        podLabels.Observe(e);
+        serviceSelectors.Observe(e);
         var ns = e.Object.Namespace;
         var name = e.Object.Name;
         var deleted = e.Type == StoreEventType.Deleted;
