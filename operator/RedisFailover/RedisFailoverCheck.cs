@@ -44,7 +44,7 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
         }
 
         var (nodes, sentinels) = await session.Observer.ObserveAsync(redis, sentinelIps, names.MasterName, cancellationToken).ConfigureAwait(false);
-        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)) { IncompleteFor = session.Tracking.Update(sentinels, nodes) });
+        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)) { IncompleteFor = session.Tracking.Update(sentinels, nodes), HandedOver = session.HandedOver });
         (Plan, Nodes, Sentinels) = (plan, nodes, sentinels);
         RedisFailoverMetrics.SentinelsAgreeing.WithLabels(ns, resource.Metadata.Name).Set(plan.Agreement.Agreeing);
 
@@ -56,6 +56,10 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
         }
 
         session.SplitBrainsToRecord += outcomes.Count(o => o.Succeeded && o.Action is DemoteSecondMaster);
+        if (!nodes.Any(n => n.Endpoint == session.HandedOver && n.IsMaster))
+        {
+            session.HandedOver = null;
+        }
         foreach (var reset in outcomes.Where(o => o.Succeeded).Select(o => o.Action).OfType<ResetSentinel>())
         {
             session.Tracking.Forget(reset.Sentinel);

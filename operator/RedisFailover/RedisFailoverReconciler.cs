@@ -111,6 +111,7 @@ internal sealed partial class RedisFailoverReconciler(
         {
             // The pod to remove is the master: Sentinel moves the master first, the next check shrinks.
             await session.Sentinels.FailoverAsync(new(sentinel.Status.PodIP, RedisFailoverNames.SentinelPort), names.MasterName, cancellationToken).ConfigureAwait(false);
+            session.HandedOver = plan.Master;
             events.Normal(resource, HealReasons.MasterChanged, $"Asked Sentinel to fail over before removing master pod {masterPod?.Metadata.Name}");
         }
 

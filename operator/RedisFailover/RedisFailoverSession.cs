@@ -46,6 +46,9 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
 
     public RedisMasterFollower Follower { get; }
 
+    /// <summary>The master a scale-down asked Sentinel to fail over from, until it is no longer a master.</summary>
+    public RedisEndpoint? HandedOver { get; set; }
+
     /// <summary>The outdated master a roll asked Sentinel to fail over from, and when.</summary>
     public (string Pod, DateTimeOffset At)? RollFailover { get; set; }
 

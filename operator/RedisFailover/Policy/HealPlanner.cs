@@ -50,7 +50,7 @@ internal static class HealPlanner
             return new HealPlan(agreement, master, []);
         }
 
-        var actions = new List<HealAction>(ReplicationTargetPolicy.Plan(master, input.Nodes));
+        var actions = new List<HealAction>(ReplicationTargetPolicy.Plan(master, input.Nodes, input.HandedOver));
         actions.AddRange(SentinelMonitorPolicy.Plan(master, input.Sentinels, input.Settings, overrideStale));
         if (allowReset && actions.Count == 0
             && (SentinelResetPolicy.Choose(

@@ -62,8 +62,12 @@ public sealed class LiveConfigTests(ITestOutputHelper output)
         var conf = (await cluster.Client.CoreV1.ReadNamespacedConfigMapAsync("cache-redis-config", Ns)).Data[Operator.RedisFailovers.Builders.ConfigMapBuilder.RedisConfKey];
         Assert.Contains("maxmemory 134217728\n", conf, StringComparison.Ordinal);
         Assert.Contains("hz 20\n", conf, StringComparison.Ordinal);
-        var events = await cluster.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=cache");
-        Assert.Contains(events.Items, e => e.Reason == "ConfigCorrected" && e.Message.Contains("maxmemory on cache-redis-2", StringComparison.Ordinal));
+        // Events are recorded in the background.
+        var events = await Eventually.ValueAsync(
+            async () => await cluster.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=cache") is var list
+                && list.Items.Any(e => e.Reason == "ConfigCorrected" && e.Message.Contains("maxmemory on cache-redis-2", StringComparison.Ordinal)) ? list : null,
+            "an event about the new maxmemory",
+            Timeout);
         Assert.DoesNotContain(events.Items, e => e.Type == "Warning");
         await RedisFailoverWaits.StatusAsync(cluster, "cache", s => s is { Phase: Operator.Api.Phase.Ready, ObservedGeneration: 2 }, "Ready for the new generation", Timeout);
     }

@@ -1,6 +1,8 @@
 using BackendStack.Operator.Api;
 using BackendStack.Operator.DataPlane.Redis;
 using BackendStack.Tests.Controllers;
+using k8s;
+using k8s.Models;
 using RedisFailoverResource = BackendStack.Operator.Api.RedisFailover;
 
 namespace BackendStack.Tests.Redis;
@@ -56,6 +58,13 @@ internal static class RedisFailoverWaits
             $"sentinels {string.Join(", ", sentinels)} to know exactly replicas {string.Join(", ", replicas)} and each other",
             timeout);
     }
+
+    /// <summary>Until an Event on the resource matches (the operator records them in the background).</summary>
+    public static Task<Corev1Event> EventAsync(ClusterUnderTest cluster, string name, Func<Corev1Event, bool> match, string what, TimeSpan timeout) =>
+        Eventually.ValueAsync(
+            async () => (await cluster.Client.CoreV1.ListNamespacedEventAsync(ClusterUnderTest.Namespace, fieldSelector: $"involvedObject.name={name}")).Items.FirstOrDefault(match),
+            what,
+            timeout);
 
     public static RedisEndpoint Redis(RedisPodRunner runner, string pod) => new(runner.Process(pod).Host, 6379);
 

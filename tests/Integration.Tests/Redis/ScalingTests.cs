@@ -65,10 +65,13 @@ public sealed class ScalingTests(ITestOutputHelper output)
         Assert.Equal(5, (await cluster.Client.AppsV1.ReadNamespacedStatefulSetAsync("cache-redis", Ns)).Spec.Replicas);
         foreach (var pod in new[] { "cache-redis-3", "cache-redis-4" })
         {
-            var endpoint = RedisFailoverWaits.Redis(runner, pod);
-            await Eventually.TrueAsync(
-                async () => await nodes.GetReplicationAsync(endpoint, CancellationToken.None) is { Role: RedisRole.Replica, MasterLinkUp: true } i && i.Master == master,
-                $"{pod} to replicate from the master", Timeout);
+            // The pod is Ready before the harness has started its server.
+            var endpoint = await Eventually.StructAsync<RedisEndpoint>(
+                async () => runner.Pods.Contains(pod) && await nodes.GetReplicationAsync(RedisFailoverWaits.Redis(runner, pod), CancellationToken.None) is { Role: RedisRole.Replica, MasterLinkUp: true } i && i.Master == master
+                    ? RedisFailoverWaits.Redis(runner, pod)
+                    : null,
+                $"{pod} to replicate from the master",
+                Timeout);
             Assert.Equal("kept", (string?)await (await pool.GetAsync(endpoint, sentinel: false)).GetDatabase().StringGetAsync("before-scale"));
         }
 
@@ -99,17 +102,14 @@ public sealed class ScalingTests(ITestOutputHelper output)
         var two = await RedisFailoverWaits.StatusAsync(cluster, "cache", s => s is { Phase: Operator.Api.Phase.Ready, Redis: { Ready: 2, Total: 2 } }, "2/2 redis Ready", Timeout);
         Assert.Matches("^cache-redis-[01]$", two.Status.Master!.Pod);
         Assert.Equal(["cache-redis-0", "cache-redis-1"], (await cluster.Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: "app.kubernetes.io/component=redis")).Items.Select(p => p.Metadata.Name).Order());
-        var events = await cluster.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=cache");
-        Assert.Contains(events.Items, e => e.Message.Contains("fail over before removing master pod cache-redis-4", StringComparison.Ordinal));
+        await RedisFailoverWaits.EventAsync(cluster, "cache", e => e.Message.Contains("fail over before removing master pod cache-redis-4", StringComparison.Ordinal), "the handover event", Timeout);
         var newMaster = RedisFailoverWaits.Redis(runner, two.Status.Master.Pod!);
         var replica = RedisFailoverWaits.Redis(runner, two.Status.Master.Pod == "cache-redis-0" ? "cache-redis-1" : "cache-redis-0");
         Assert.Equal("kept", (string?)await (await pool.GetAsync(newMaster, sentinel: false)).GetDatabase().StringGetAsync("before-scale"));
 
         // The sentinels are reset one at a time until they list only the live replica.
         await RedisFailoverWaits.SentinelsKnowExactlyAsync(pool, sentinels, [replica], "cache", Timeout);
-        Assert.Contains(
-            (await cluster.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=cache")).Items,
-            e => e.Reason == "SentinelReset");
+        await RedisFailoverWaits.EventAsync(cluster, "cache", e => e.Reason == "SentinelReset", "a SentinelReset event", Timeout);
         output.WriteLine($"scaled down after {(DateTime.UtcNow - started).TotalSeconds:F1} s");
     }
 
@@ -148,9 +148,7 @@ public sealed class ScalingTests(ITestOutputHelper output)
             Assert.Equal((2, 2), (observed.Master!.Quorum, observed.Master.NumOtherSentinels));
         }
 
-        Assert.Contains(
-            (await cluster.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=cache")).Items,
-            e => e.Reason == "SentinelReset");
+        await RedisFailoverWaits.EventAsync(cluster, "cache", e => e.Reason == "SentinelReset", "a SentinelReset event", Timeout);
         output.WriteLine($"scaled down after {(DateTime.UtcNow - started).TotalSeconds:F1} s");
     }
 

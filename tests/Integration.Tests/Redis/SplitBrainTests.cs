@@ -51,10 +51,8 @@ public sealed class SplitBrainTests(ITestOutputHelper output)
         var promoted = DateTime.UtcNow;
         await nodes.ReplicaOfAsync(rogue, null, CancellationToken.None);
 
-        await Eventually.TrueAsync(
-            async () => (await cluster.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=cache")).Items
-                .Any(e => e.Reason == "SplitBrainResolved" && e.Message.Contains("Demoted second master cache-redis-2", StringComparison.Ordinal)),
-            "the operator to demote the second master", Timeout);
+        await RedisFailoverWaits.EventAsync(
+            cluster, "cache", e => e.Reason == "SplitBrainResolved" && e.Message.Contains("Demoted second master cache-redis-2", StringComparison.Ordinal), "the operator to demote the second master", Timeout);
         output.WriteLine($"demoted {(DateTime.UtcNow - promoted).TotalSeconds:F1} s after REPLICAOF NO ONE");
         await Eventually.TrueAsync(
             async () => await nodes.GetReplicationAsync(rogue, CancellationToken.None) is { Role: RedisRole.Replica, MasterLinkUp: true } i && i.Master == master,

@@ -20,6 +20,16 @@ public sealed class ReplicationPoliciesTests
     }
 
     [Fact]
+    public void MasterHandedOverBySentinelFailoverIsMadeAReplicaNotCountedAsSplitBrain()
+    {
+        var former = Master(0, offset: 900, replicas: 1);
+        var actions = ReplicationTargetPolicy.Plan(Redis(2), [former, Replica(1, of: 2), Master(2, offset: 900)], handedOver: Redis(0));
+
+        Assert.Equal([new RepointReplica(former, Redis(2))], actions);
+        Assert.Equal(HealReasons.ReplicaResynced, actions[0].Reason);
+    }
+
+    [Fact]
     public void EmptyMasterFromARestartedPodIsSimplyMadeAReplica()
     {
         var restarted = Master(2, offset: 0);
