@@ -67,7 +67,10 @@ public sealed class RedisFailoverRollTests
         var nodes = new RedisNodeClient(client);
         foreach (var pod in pods.Where(p => p.Metadata.Name.StartsWith("roll-redis-", StringComparison.Ordinal)))
         {
-            Assert.Equal("32", (await nodes.ConfigGetAsync(new RedisEndpoint(pod.Status.PodIP, 6379), "databases", CancellationToken.None))["databases"]);
+            // The harness may still be starting the last replaced pod's server when the status is Ready again.
+            await Eventually.TrueAsync(
+                async () => (await nodes.ConfigGetAsync(new RedisEndpoint(pod.Status.PodIP, 6379), "databases", CancellationToken.None))["databases"] == "32",
+                $"databases 32 on {pod.Metadata.Name}", TimeSpan.FromSeconds(30));
         }
 
         // Data written before the roll is there, and writes through the master Service succeed.
