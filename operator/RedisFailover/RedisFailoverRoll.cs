@@ -85,6 +85,8 @@ internal sealed partial class RedisFailoverRoll(RedisFailoverResources kinds, IE
                     break;
                 case FailoverBeforeRestart f:
                     session.RollFailover = (f.Master.Name, time.GetUtcNow());
+                    // Demoting the master the roll moved away from is the handover, not a split brain.
+                    session.HandedOver = f.Master.Ip is { } ip ? new RedisEndpoint(ip, RedisFailoverNames.RedisPort) : null;
                     await session.Sentinels.FailoverAsync(f.Sentinel, masterName, cancellationToken).ConfigureAwait(false);
                     break;
                 default:

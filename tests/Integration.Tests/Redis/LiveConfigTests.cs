@@ -15,21 +15,8 @@ public sealed class LiveConfigTests(ITestOutputHelper output)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
 
     [Fact]
-    public async Task MemoryLimitAndExtraDirectivesAreSetOnEveryPodWithoutARestart()
-    {
-        await using var cluster = await ClusterUnderTest.StartAsync();
-        await using var op = await cluster.StartOperatorAsync();
-        await using var runner = new RedisPodRunner(cluster.Client, Ns, "cache");
-        try
-        {
-            await ChangeConfigAsync(cluster, runner);
-        }
-        catch (Exception)
-        {
-            await ScenarioDiagnostics.WriteAsync(output, op, runner);
-            throw;
-        }
-    }
+    public Task MemoryLimitAndExtraDirectivesAreSetOnEveryPodWithoutARestart() =>
+        RedisScenario.RunAsync(output, "cache", ChangeConfigAsync);
 
     private static async Task ChangeConfigAsync(ClusterUnderTest cluster, RedisPodRunner runner)
     {

@@ -15,38 +15,12 @@ public sealed class ScalingTests(ITestOutputHelper output)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(45);
 
     [Fact]
-    public async Task RedisScalesUpWithSyncedReplicasAndDownWithoutRemovingTheMaster()
-    {
-        await using var cluster = await ClusterUnderTest.StartAsync();
-        await using var op = await cluster.StartOperatorAsync();
-        await using var runner = new RedisPodRunner(cluster.Client, Ns, "cache");
-        try
-        {
-            await ScaleRedisAsync(cluster, runner);
-        }
-        catch (Exception)
-        {
-            await ScenarioDiagnostics.WriteAsync(output, op, runner);
-            throw;
-        }
-    }
+    public Task RedisScalesUpWithSyncedReplicasAndDownWithoutRemovingTheMaster() =>
+        RedisScenario.RunAsync(output, "cache", ScaleRedisAsync);
 
     [Fact]
-    public async Task SentinelsScaleUpMonitoringWithTheSpecAndDownForgettingTheRemovedOnes()
-    {
-        await using var cluster = await ClusterUnderTest.StartAsync();
-        await using var op = await cluster.StartOperatorAsync();
-        await using var runner = new RedisPodRunner(cluster.Client, Ns, "cache");
-        try
-        {
-            await ScaleSentinelsAsync(cluster, runner);
-        }
-        catch (Exception)
-        {
-            await ScenarioDiagnostics.WriteAsync(output, op, runner);
-            throw;
-        }
-    }
+    public Task SentinelsScaleUpMonitoringWithTheSpecAndDownForgettingTheRemovedOnes() =>
+        RedisScenario.RunAsync(output, "cache", ScaleSentinelsAsync);
 
     private async Task ScaleRedisAsync(ClusterUnderTest cluster, RedisPodRunner runner)
     {

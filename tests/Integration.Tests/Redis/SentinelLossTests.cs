@@ -13,21 +13,8 @@ public sealed class SentinelLossTests(ITestOutputHelper output)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
 
     [Fact]
-    public async Task KilledSentinelShowsInStatusInWordsAndMonitorsAgainWhenBack()
-    {
-        await using var cluster = await ClusterUnderTest.StartAsync();
-        await using var op = await cluster.StartOperatorAsync();
-        await using var runner = new RedisPodRunner(cluster.Client, Ns, "cache");
-        try
-        {
-            await LoseSentinelAsync(cluster, runner);
-        }
-        catch (Exception)
-        {
-            await ScenarioDiagnostics.WriteAsync(output, op, runner);
-            throw;
-        }
-    }
+    public Task KilledSentinelShowsInStatusInWordsAndMonitorsAgainWhenBack() =>
+        RedisScenario.RunAsync(output, "cache", LoseSentinelAsync);
 
     private static async Task LoseSentinelAsync(ClusterUnderTest cluster, RedisPodRunner runner)
     {

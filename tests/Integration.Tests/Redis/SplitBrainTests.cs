@@ -14,21 +14,8 @@ public sealed class SplitBrainTests(ITestOutputHelper output)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
 
     [Fact]
-    public async Task ForcedSecondMasterIsDemotedByTheOperatorAndCounted()
-    {
-        await using var cluster = await ClusterUnderTest.StartAsync();
-        await using var op = await cluster.StartOperatorAsync();
-        await using var runner = new RedisPodRunner(cluster.Client, Ns, "cache");
-        try
-        {
-            await DemoteAsync(cluster, runner);
-        }
-        catch (Exception)
-        {
-            await ScenarioDiagnostics.WriteAsync(output, op, runner);
-            throw;
-        }
-    }
+    public Task ForcedSecondMasterIsDemotedByTheOperatorAndCounted() =>
+        RedisScenario.RunAsync(output, "cache", DemoteAsync);
 
     private async Task DemoteAsync(ClusterUnderTest cluster, RedisPodRunner runner)
     {
