@@ -1,78 +1,63 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using BackendStack.Operator.Runtime.Monitoring;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Prometheus;
 
 namespace BackendStack.Operator.Runtime.Hosting;
 
 /// <summary>
 /// Serves /metrics on the metrics address and /healthz, /readyz (ready once the caches synced) on the probe
 /// address: controller-runtime's <c>--metrics-bind-address</c> and <c>--health-probe-bind-address</c>, "0" turning
-/// one off. It is its own small Kestrel server, so the operator's host stays a plain generic host.
+/// one off. Three fixed GET endpoints need no web framework: <see cref="HttpListener"/> serves them, which keeps
+/// ASP.NET Core (about 20 MB of mapped code, JIT code and heap) out of the operator process.
 /// </summary>
 internal sealed class EndpointsServer(ControllerRuntimeOptions options, ControllerManager manager, ControllerRuntimeMetrics metrics) : IHostedService, IAsyncDisposable
 {
-    private WebApplication? app;
+    private readonly List<HttpListener> listeners = [];
+    private readonly List<Task> serving = [];
 
     /// <summary>The addresses actually bound (ports resolved when 0 was asked for).</summary>
     public IReadOnlyList<Uri> Addresses { get; private set; } = [];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         var probes = Parse(options.HealthProbeBindAddress);
         var metricsAt = Parse(options.MetricsBindAddress);
-        if (probes is null && metricsAt is null)
-        {
-            return;
-        }
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            foreach (var endpoint in new[] { probes, metricsAt }.OfType<IPEndPoint>().Distinct())
-            {
-                kestrel.Listen(endpoint);
-            }
-        });
-        app = builder.Build();
+        var shared = probes is not null && probes.Equals(metricsAt);
+        var addresses = new List<Uri>();
         if (probes is not null)
         {
-            OnPort(app.MapGet("/healthz", () => Results.Text("ok")), probes);
-            OnPort(app.MapGet("/readyz", () => manager.CachesSynced ? Results.Text("ok") : Results.Text("caches not synced", statusCode: 503)), probes);
+            addresses.Add(Listen(probes, new EndpointsResponder(manager, metrics, servesProbes: true, servesMetrics: shared)));
         }
 
-        if (metricsAt is not null)
+        if (metricsAt is not null && !shared)
         {
-            OnPort(app.MapMetrics("/metrics", metrics.Registry), metricsAt);
+            addresses.Add(Listen(metricsAt, new EndpointsResponder(manager, metrics, servesProbes: false, servesMetrics: true)));
         }
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        Addresses = [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a))];
+        Addresses = addresses;
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (app is not null)
+        foreach (var listener in listeners)
         {
-            await app.StopAsync(cancellationToken).ConfigureAwait(false);
+            listener.Stop();
         }
+
+        await Task.WhenAll(serving).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (app is not null)
+        foreach (var listener in listeners)
         {
-            await app.DisposeAsync().ConfigureAwait(false);
+            listener.Close();
         }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>":8080" (every interface), "127.0.0.1:8080", or "0"/empty (off).</summary>
@@ -89,12 +74,42 @@ internal sealed class EndpointsServer(ControllerRuntimeOptions options, Controll
         return new IPEndPoint(host.Length == 0 ? IPAddress.Any : IPAddress.Parse(host), port);
     }
 
-    // With fixed ports each endpoint answers only on its own listener; a port of 0 (tests) is not known in advance.
-    private static void OnPort(IEndpointConventionBuilder endpoint, IPEndPoint address)
+    private Uri Listen(IPEndPoint endpoint, EndpointsResponder responder)
     {
-        if (address.Port != 0)
+        var port = endpoint.Port == 0 ? FreePort(endpoint.Address) : endpoint.Port;
+        var host = endpoint.Address.Equals(IPAddress.Any) ? "+" : new UriBuilder("http", endpoint.Address.ToString()).Host;
+        var listener = new HttpListener();
+        listener.Prefixes.Add($"http://{host}:{port}/");
+        listener.Start();
+        listeners.Add(listener);
+        serving.Add(ServeAsync(listener, responder));
+        return new Uri($"http://{(host == "+" ? IPAddress.Loopback.ToString() : host)}:{port}");
+    }
+
+    private static async Task ServeAsync(HttpListener listener, EndpointsResponder responder)
+    {
+        while (true)
         {
-            endpoint.RequireHost($"*:{address.Port}");
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception stopped) when (stopped is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            // Not awaited: a slow scrape must not hold up a liveness probe behind it.
+            _ = responder.RespondAsync(context);
         }
+    }
+
+    // HttpListener cannot bind port 0, which tests ask for; the system picks a free port first.
+    private static int FreePort(IPAddress address)
+    {
+        using var probe = new TcpListener(address, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
