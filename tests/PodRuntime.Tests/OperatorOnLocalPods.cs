@@ -11,13 +11,15 @@ namespace BackendStack.PodRuntime.Tests;
 /// </summary>
 internal sealed class OperatorOnLocalPods : IAsyncDisposable
 {
-    private readonly OperatorProcess process;
+    private readonly string kubeconfig;
+    private OperatorProcess? process;
 
-    private OperatorOnLocalPods(LocalPodsEmulator cluster, OperatorProcess process, string logPath)
+    private OperatorOnLocalPods(LocalPodsEmulator cluster, string kubeconfig, string logPath)
     {
         Cluster = cluster;
-        this.process = process;
+        this.kubeconfig = kubeconfig;
         LogPath = logPath;
+        StartOperator();
     }
 
     public LocalPodsEmulator Cluster { get; }
@@ -42,12 +44,26 @@ internal sealed class OperatorOnLocalPods : IAsyncDisposable
             var kubeconfig = Path.Combine(cluster.Root, "kubeconfig");
             cluster.Emulator.WriteKubeconfig(kubeconfig);
             var logPath = Path.Combine(cluster.Root, "operator.log");
-            return new OperatorOnLocalPods(cluster, OperatorProcess.Start(kubeconfig, logPath, cluster.Runtime.RuntimeId), logPath);
+            return new OperatorOnLocalPods(cluster, kubeconfig, logPath);
         }
         catch
         {
             await cluster.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Starts the operator process (again, after <see cref="StopOperatorAsync"/>); its log goes on in the same file.</summary>
+    public void StartOperator() =>
+        process ??= OperatorProcess.Start(kubeconfig, LogPath, Cluster.Runtime.RuntimeId);
+
+    /// <summary>Stops the operator process; the cluster and its Pods keep running.</summary>
+    public async Task StopOperatorAsync()
+    {
+        if (process is not null)
+        {
+            await process.DisposeAsync();
+            process = null;
         }
     }
 
@@ -59,7 +75,7 @@ internal sealed class OperatorOnLocalPods : IAsyncDisposable
     {
         try
         {
-            await process.DisposeAsync();
+            await StopOperatorAsync();
         }
         finally
         {

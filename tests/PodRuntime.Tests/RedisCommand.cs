@@ -19,6 +19,13 @@ internal static class RedisCommand
         return reply.IsNull ? null : ((RedisResult[])reply!)[0].ToString();
     }
 
+    /// <summary>SENTINEL MASTER's fields (num-slaves, num-other-sentinels, ...) as the sentinel at <paramref name="host"/> sees them.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> SentinelMasterStateAsync(string host, string password, string masterName)
+    {
+        var fields = (RedisResult[])(await ExecuteAsync(host, 26379, password, CommandMap.Sentinel, "SENTINEL", "MASTER", masterName))!;
+        return Enumerable.Range(0, fields.Length / 2).ToDictionary(i => fields[2 * i].ToString(), i => fields[(2 * i) + 1].ToString());
+    }
+
     private static async Task<RedisResult> ExecuteAsync(string host, int port, string password, CommandMap commands, string command, params object[] arguments)
     {
         var options = new ConfigurationOptions
