@@ -97,7 +97,9 @@ public sealed class GaleraPodTests
             Metadata = new V1ObjectMeta { Name = "pxc" },
             Spec = new V1ServiceSpec { ClusterIP = "None", Selector = labels, PublishNotReadyAddresses = true, Ports = [new V1ServicePort { Port = 3306 }] },
         }, Ns);
-        var ready = PodBuilder.Exec("sh", "-c", "mysql -N -e \"SHOW STATUS LIKE 'wsrep_local_state_comment'\" | grep -q Synced");
+        // As the image's own probe does: with the password from the Secret (in MYSQL_PWD, never in the
+        // arguments), over TCP to the Pod's address, not through root's socket authentication.
+        var ready = PodBuilder.Exec("sh", "-c", "MYSQL_PWD=\"$MYSQL_ROOT_PASSWORD\" mysql --protocol=TCP -h \"$(hostname -i)\" -uroot -N -e \"SHOW STATUS LIKE 'wsrep_local_state_comment'\" | grep -q Synced");
         ready.PeriodSeconds = 2;
         ready.TimeoutSeconds = 5;
         await client.AppsV1.CreateNamespacedStatefulSetAsync(new V1StatefulSet
