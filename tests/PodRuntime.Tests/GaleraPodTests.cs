@@ -9,6 +9,7 @@ namespace BackendStack.PodRuntime.Tests;
 /// and Galera standing in: pxc-0 bootstraps the cluster, the others join it through the headless
 /// Service's hostnames, every node on its own Pod IP.
 /// </summary>
+[Collection(RunsAloneGroup.Name)]
 public sealed class GaleraPodTests
 {
     private const string Ns = "db";
