@@ -44,14 +44,21 @@ internal static class HealPlanner
 
     private static HealPlan Follow(HealInput input, SentinelAgreement agreement, DataPlane.Redis.RedisEndpoint master, bool overrideStale, bool allowReset)
     {
+        var readiness = agreement.Kind == SentinelAgreementKind.Agreed ? FailoverReadinessPolicy.Assess(master, input.Nodes, input.Sentinels, input.Settings.Quorum) : null;
         if (!input.Nodes.Any(n => n.Endpoint == master && n.IsMaster))
         {
             // The named master does not answer as master: Sentinel's down detection takes it from here.
-            return new HealPlan(agreement, master, []);
+            return new HealPlan(agreement, master, []) { Readiness = readiness };
         }
 
         var actions = new List<HealAction>(ReplicationTargetPolicy.Plan(master, input.Nodes, input.HandedOver));
-        actions.AddRange(SentinelMonitorPolicy.Plan(master, input.Sentinels, input.Settings, overrideStale));
+        if (agreement.Kind != SentinelAgreementKind.Unmonitored || actions.Count == 0)
+        {
+            // At bootstrap, sentinels start monitoring once the replicas were pointed at the master (the check
+            // before), so the master's INFO they read first already lists them, instead of the next one 10 s later.
+            actions.AddRange(SentinelMonitorPolicy.Plan(master, input.Sentinels, input.Settings, overrideStale));
+        }
+
         if (allowReset && actions.Count == 0
             && (SentinelResetPolicy.Choose(
                     input.Sentinels,
@@ -65,6 +72,8 @@ internal static class HealPlanner
         return new HealPlan(agreement, master, actions)
         {
             InSync = input.Nodes.Count(n => n.Endpoint == master || n.IsReplica && n.Replication!.Master == master && n.Replication.MasterLinkUp),
+            MasterAnswers = true,
+            Readiness = readiness,
         };
     }
 }
