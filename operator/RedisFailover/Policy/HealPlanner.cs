@@ -14,6 +14,7 @@ internal static class HealPlanner
         var agreement = SentinelAgreementPolicy.Decide(input.Sentinels, input.Settings.Quorum);
         return agreement.Kind switch
         {
+            SentinelAgreementKind.Agreed or SentinelAgreementKind.FailoverInProgress when SentinelLeftMasterForDead(input, agreement) => WithoutQuorum(input, agreement),
             SentinelAgreementKind.Agreed => Follow(input, agreement, agreement.Master!.Value, overrideStale: false, allowReset: true),
             SentinelAgreementKind.Unmonitored when IsFreshAndIncomplete(input.Nodes) => new HealPlan(agreement, null, []),
             SentinelAgreementKind.Unmonitored => InitialMasterPolicy.Choose(input.Nodes) is { } first
@@ -23,6 +24,27 @@ internal static class HealPlanner
             SentinelAgreementKind.Disagree when StragglerSentinelPolicy.Plan(input) is { Count: > 0 } realign => new HealPlan(agreement, agreement.Master, realign),
             _ => new HealPlan(agreement, agreement.Master, []),
         };
+    }
+
+    /// <summary>
+    /// Sentinel acts within down-after-milliseconds of losing the master and retries after twice the
+    /// failover timeout. Sentinels that all still name a master that has not answered for longer than
+    /// that, with no failover running, never will: they lost it before they found each other (no
+    /// quorum to call it objectively down) or its replicas (nobody to promote). The operator then acts
+    /// as when Sentinel lacks a quorum.
+    /// </summary>
+    public static TimeSpan SentinelGiveUpAfter(DataPlane.Redis.SentinelMonitorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return TimeSpan.FromMilliseconds(settings.DownAfterMilliseconds + (2 * settings.FailoverTimeout));
+    }
+
+    private static bool SentinelLeftMasterForDead(HealInput input, SentinelAgreement agreement)
+    {
+        var views = input.Sentinels.Where(s => s.Reachable && s.Master is not null).Select(s => s.Master!).ToList();
+        return agreement.Master is { } master
+            && views.All(v => v.Endpoint == master && !v.FailoverInProgress)
+            && input.NotMasterFor.TryGetValue(master, out var silentFor) && silentFor > SentinelGiveUpAfter(input.Settings);
     }
 
     /// <summary>A first bootstrap waits until every pod answers, so pod 0 (not the first to start) becomes master.</summary>
