@@ -41,7 +41,7 @@ internal static class AppTierController
             var options = sp.GetRequiredService<ControllerRuntimeOptions>();
             var reconciler = new AppTierReconciler(
                 kinds, sp.GetRequiredService<IEventRecorder>(), time, sp.GetRequiredService<ILogger<AppTierReconciler>>(),
-                new StatusSettleWindow(StatusSettleWindow.Default, time));
+                new StatusSettleWindow(time));
             var tiers = kinds.Tiers.Cache;
             return new Controller<AppTier>(
                     Name, kinds.Tiers.Informer, reconciler, new ControllerOptions(options.MaxConcurrentReconciles), time,

@@ -30,8 +30,9 @@ internal sealed partial class AppTierReconciler(
         var previous = tier.Status;
 
         // A rollout under way (Provisioning) changes the status again within moments (replicas, then Ready): its
-        // status waits up to the settle window, so a tier that is ready by then costs one status write; anything
-        // else (Ready, Degraded, Pending on a dependency) is written at once.
+        // status waits up to the settle window (1 s for one tier, up to 10 s in a burst of many), so a tier that is
+        // ready by then costs one status write; anything else (Ready, Degraded, Pending on a dependency) is written
+        // at once.
         var decision = settling.Decide(key, !StatusWriter.AreEqual(previous, status), inBetween: status.Phase == Phase.Provisioning);
         if (decision.Write && await StatusWriter.WriteIfChangedAsync(
                 kinds.Tiers.Client, kinds.Tiers.Cache, tier, status, t => t.Status, (t, s) => t.Status = s, cancellationToken)

@@ -7,7 +7,7 @@ namespace BackendStack.Tests.Runtime;
 public sealed class StatusWriteDecisionTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 10, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Window = StatusSettleWindow.Shortest;
 
     [Fact]
     public void AnUnchangedStatusIsNeverWrittenWhateverItIs()
@@ -37,7 +37,7 @@ public sealed class StatusWriteDecisionTests
     public void ATierThatSettlesWithinTheWindowCostsOneWrite()
     {
         var time = new FakeTimeProvider(T0);
-        var window = new StatusSettleWindow(Window, time);
+        var window = new StatusSettleWindow(time);
         var key = new ObjectKey("ns", "web");
 
         var provisioning = window.Decide(key, changed: true, inBetween: true);
@@ -55,7 +55,7 @@ public sealed class StatusWriteDecisionTests
     public void ASlowTierShowsItsInBetweenStatusOnceTheWindowHasPassedAndEachLaterStepWaitsAnew()
     {
         var time = new FakeTimeProvider(T0);
-        var window = new StatusSettleWindow(Window, time);
+        var window = new StatusSettleWindow(time);
         var key = new ObjectKey("ns", "slow");
 
         Assert.False(window.Decide(key, changed: true, inBetween: true).Write);
@@ -72,7 +72,7 @@ public sealed class StatusWriteDecisionTests
     public void AStatusThatCaughtUpByItselfStartsTheNextWindowAfresh()
     {
         var time = new FakeTimeProvider(T0);
-        var window = new StatusSettleWindow(Window, time);
+        var window = new StatusSettleWindow(time);
         var key = new ObjectKey("ns", "web");
 
         window.Decide(key, changed: true, inBetween: true);
@@ -87,7 +87,7 @@ public sealed class StatusWriteDecisionTests
     public void AFailedWriteIsNotDeferredAgain()
     {
         var time = new FakeTimeProvider(T0);
-        var window = new StatusSettleWindow(Window, time);
+        var window = new StatusSettleWindow(time);
         var key = new ObjectKey("ns", "web");
 
         window.Decide(key, changed: true, inBetween: true);
@@ -96,5 +96,52 @@ public sealed class StatusWriteDecisionTests
 
         // The write failed (no Forget): the retry writes at once instead of waiting another window.
         Assert.Equal(StatusWriteDecision.Now, window.Decide(key, changed: true, inBetween: true));
+    }
+
+    [Fact]
+    public void TheWindowIsOneSecondForARolloutOnItsOwnAndGrowsWithABurstUpToTenSeconds()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(1), StatusSettleWindow.WindowFor(0));
+        Assert.Equal(TimeSpan.FromSeconds(1), StatusSettleWindow.WindowFor(10));
+        Assert.Equal(TimeSpan.FromSeconds(5), StatusSettleWindow.WindowFor(50));
+        Assert.Equal(TimeSpan.FromSeconds(10), StatusSettleWindow.WindowFor(100));
+        Assert.Equal(TimeSpan.FromSeconds(10), StatusSettleWindow.WindowFor(1000));
+    }
+
+    [Fact]
+    public void InABurstEachTierThatSettlesWithinItsLongerWindowCostsOneWrite()
+    {
+        var time = new FakeTimeProvider(T0);
+        var window = new StatusSettleWindow(time);
+        var keys = Enumerable.Range(0, 200).Select(i => new ObjectKey("ns", $"t{i}")).ToList();
+
+        var first = keys.Select(k => window.Decide(k, changed: true, inBetween: true)).ToList();
+        time.Advance(TimeSpan.FromSeconds(8));
+        var later = keys.Select(k => window.Decide(k, changed: true, inBetween: true)).ToList();
+
+        Assert.All(first, d => Assert.False(d.Write));
+        Assert.Equal(TimeSpan.FromSeconds(1), first[0].WaitFor);
+        Assert.Equal(TimeSpan.FromSeconds(10), first[^1].WaitFor);
+        Assert.Equal(StatusWriteDecision.Now, later[0]);
+        Assert.Equal(new StatusWriteDecision(false, TimeSpan.FromSeconds(2)), later[^1]);
+        Assert.Equal(StatusWriteDecision.Now, window.Decide(keys[^1], changed: true, inBetween: false));
+    }
+
+    [Fact]
+    public void AWaitKeepsTheWindowItStartedWithWhenTheOthersSettle()
+    {
+        var time = new FakeTimeProvider(T0);
+        var window = new StatusSettleWindow(time);
+        var others = Enumerable.Range(0, 100).Select(i => new ObjectKey("ns", $"t{i}")).ToList();
+        others.ForEach(k => window.Decide(k, changed: true, inBetween: true));
+        var late = new ObjectKey("ns", "late");
+        window.Decide(late, changed: true, inBetween: true);
+
+        others.ForEach(window.Forget);
+        time.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(new StatusWriteDecision(false, TimeSpan.FromSeconds(7)), window.Decide(late, changed: true, inBetween: true));
+        time.Advance(TimeSpan.FromSeconds(7));
+        Assert.Equal(StatusWriteDecision.Now, window.Decide(late, changed: true, inBetween: true));
     }
 }
