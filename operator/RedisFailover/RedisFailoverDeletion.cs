@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Net;
 using BackendStack.Operator.Api;
 using BackendStack.Operator.RedisFailovers.Builders;
 using BackendStack.Operator.Runtime.Writes;
+using k8s.Autorest;
 
 namespace BackendStack.Operator.RedisFailovers;
 
@@ -33,10 +36,23 @@ internal sealed class RedisFailoverDeletion(RedisFailoverResources kinds)
             return;
         }
 
-        var prefix = $"data-{new RedisFailoverNames(resource.Metadata.Name).RedisStatefulSet}-";
-        foreach (var claim in kinds.Claims.Cache.List(resource.Metadata.NamespaceProperty).Where(c => c.Metadata.Name.StartsWith(prefix, StringComparison.Ordinal)))
+        var ns = resource.Metadata.NamespaceProperty;
+        var statefulSet = new RedisFailoverNames(resource.Metadata.Name).RedisStatefulSet;
+        var prefix = $"data-{statefulSet}-";
+        // The claim cache may not have seen the newest claims yet: the claims of every ordinal the
+        // StatefulSet has or was asked for are deleted by name too.
+        var cached = kinds.Claims.Cache.List(ns).Select(c => c.Metadata.Name).Where(n => n.StartsWith(prefix, StringComparison.Ordinal));
+        var ordinals = Math.Max(resource.Spec.Redis.Replicas, kinds.StatefulSets.Get(ns, statefulSet)?.Spec.Replicas ?? 0);
+        foreach (var claim in cached.Union(Enumerable.Range(0, ordinals).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture))).Order(StringComparer.Ordinal))
         {
-            await kinds.Claims.Client.DeleteAsync(claim.Metadata.NamespaceProperty, claim.Metadata.Name, null, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await kinds.Claims.Client.DeleteAsync(ns, claim, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Never created, or already gone.
+            }
         }
 
         await Finalizers.RemoveAsync(kinds.RedisFailovers.Client, resource, RedisFailoverReconciler.CleanupFinalizer, cancellationToken).ConfigureAwait(false);

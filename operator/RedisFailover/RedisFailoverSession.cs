@@ -20,6 +20,7 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
         Executor = new HealExecutor(Sentinels, Nodes);
         Drift = new ConfigDriftCorrector(Nodes);
         Tracking = new SentinelTrackingClock(time);
+        MasterSilence = new MasterSilenceClock(time);
         Labeler = new PodRoleLabeler(client);
         Follower = new RedisMasterFollower(ns, name, name, Pool, Labeler, time, onSwitch, loggers.CreateLogger<RedisMasterFollower>(), onAlert);
     }
@@ -41,6 +42,8 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
     public ConfigDriftCorrector Drift { get; }
 
     public SentinelTrackingClock Tracking { get; }
+
+    public MasterSilenceClock MasterSilence { get; }
 
     public PodRoleLabeler Labeler { get; }
 

@@ -14,6 +14,7 @@ internal static class HealPlanner
         var agreement = SentinelAgreementPolicy.Decide(input.Sentinels, input.Settings.Quorum);
         return agreement.Kind switch
         {
+            SentinelAgreementKind.Agreed or SentinelAgreementKind.FailoverInProgress when SentinelLeftMasterForDead(input, agreement) => WithoutQuorum(input, agreement),
             SentinelAgreementKind.Agreed => Follow(input, agreement, agreement.Master!.Value, overrideStale: false, allowReset: true),
             SentinelAgreementKind.Unmonitored when IsFreshAndIncomplete(input.Nodes) => new HealPlan(agreement, null, []),
             SentinelAgreementKind.Unmonitored => InitialMasterPolicy.Choose(input.Nodes) is { } first
@@ -23,6 +24,27 @@ internal static class HealPlanner
             SentinelAgreementKind.Disagree when StragglerSentinelPolicy.Plan(input) is { Count: > 0 } realign => new HealPlan(agreement, agreement.Master, realign),
             _ => new HealPlan(agreement, agreement.Master, []),
         };
+    }
+
+    /// <summary>
+    /// Sentinel acts within down-after-milliseconds of losing the master and retries after twice the
+    /// failover timeout. Sentinels that all still name a master that has not answered for longer than
+    /// that, with no failover running, never will: they lost it before they found each other (no
+    /// quorum to call it objectively down) or its replicas (nobody to promote). The operator then acts
+    /// as when Sentinel lacks a quorum.
+    /// </summary>
+    public static TimeSpan SentinelGiveUpAfter(DataPlane.Redis.SentinelMonitorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return TimeSpan.FromMilliseconds(settings.DownAfterMilliseconds + (2 * settings.FailoverTimeout));
+    }
+
+    private static bool SentinelLeftMasterForDead(HealInput input, SentinelAgreement agreement)
+    {
+        var views = input.Sentinels.Where(s => s.Reachable && s.Master is not null).Select(s => s.Master!).ToList();
+        return agreement.Master is { } master
+            && views.All(v => v.Endpoint == master && !v.FailoverInProgress)
+            && input.NotMasterFor.TryGetValue(master, out var silentFor) && silentFor > SentinelGiveUpAfter(input.Settings);
     }
 
     /// <summary>A first bootstrap waits until every pod answers, so pod 0 (not the first to start) becomes master.</summary>
@@ -44,14 +66,21 @@ internal static class HealPlanner
 
     private static HealPlan Follow(HealInput input, SentinelAgreement agreement, DataPlane.Redis.RedisEndpoint master, bool overrideStale, bool allowReset)
     {
+        var readiness = agreement.Kind == SentinelAgreementKind.Agreed ? FailoverReadinessPolicy.Assess(master, input.Nodes, input.Sentinels, input.Settings.Quorum) : null;
         if (!input.Nodes.Any(n => n.Endpoint == master && n.IsMaster))
         {
             // The named master does not answer as master: Sentinel's down detection takes it from here.
-            return new HealPlan(agreement, master, []);
+            return new HealPlan(agreement, master, []) { Readiness = readiness };
         }
 
         var actions = new List<HealAction>(ReplicationTargetPolicy.Plan(master, input.Nodes, input.HandedOver));
-        actions.AddRange(SentinelMonitorPolicy.Plan(master, input.Sentinels, input.Settings, overrideStale));
+        if (agreement.Kind != SentinelAgreementKind.Unmonitored || actions.Count == 0)
+        {
+            // At bootstrap, sentinels start monitoring once the replicas were pointed at the master (the check
+            // before), so the master's INFO they read first already lists them, instead of the next one 10 s later.
+            actions.AddRange(SentinelMonitorPolicy.Plan(master, input.Sentinels, input.Settings, overrideStale));
+        }
+
         if (allowReset && actions.Count == 0
             && (SentinelResetPolicy.Choose(
                     input.Sentinels,
@@ -65,6 +94,8 @@ internal static class HealPlanner
         return new HealPlan(agreement, master, actions)
         {
             InSync = input.Nodes.Count(n => n.Endpoint == master || n.IsReplica && n.Replication!.Master == master && n.Replication.MasterLinkUp),
+            MasterAnswers = true,
+            Readiness = readiness,
         };
     }
 }

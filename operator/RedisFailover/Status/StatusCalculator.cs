@@ -22,19 +22,23 @@ internal static class StatusCalculator
         // failover found afterwards (without Sentinel's announcement) still shows from where to where it went.
         var settling = agreement?.Kind is SentinelAgreementKind.Disagree or SentinelAgreementKind.FailoverInProgress;
         var masterPod = settling ? null : input.Plan?.Master is { } m ? input.RedisPods.FirstOrDefault(p => p.Ip == m.Host) : null;
-        var masterAvailable = masterPod is not null && agreement?.Kind is SentinelAgreementKind.Agreed or SentinelAgreementKind.NoQuorum or SentinelAgreementKind.Unmonitored
-            && input.Plan!.Actions.All(a => a is not PromoteReplica);
+        var masterAvailable = masterPod is not null && input.Plan!.MasterAnswers
+            && agreement?.Kind is SentinelAgreementKind.Agreed or SentinelAgreementKind.NoQuorum or SentinelAgreementKind.Unmonitored
+            && input.Plan.Actions.All(a => a is not PromoteReplica);
         var quorum = agreement?.Kind == SentinelAgreementKind.Agreed;
         var podsReady = redisReady == spec.Redis.Replicas && input.RedisPods.Count == spec.Redis.Replicas
             && sentinelsReady == spec.Sentinel.Replicas && input.SentinelPods.Count == spec.Sentinel.Replicas;
 
         var (degraded, degradedReason, degradedMessage) = Degradation(input, agreement, masterAvailable);
-        var ready = masterAvailable && quorum && podsReady && !degraded;
+        // With replicas to promote, Ready means Sentinel could fail over now, not only that it watches.
+        var canFailOver = spec.Redis.Replicas <= 1 || input.Plan?.Readiness is { CanFailOver: true };
+        var ready = masterAvailable && quorum && podsReady && !degraded && canFailOver;
         var healing = input.Plan is { Actions.Count: > 0 };
         var rolling = input.Roll is { Rolling: true };
         var conditions = new Conditions(previous.Conditions, resource.Metadata.Generation, input.Now)
             .Set(ConditionTypes.Ready, ready, ready ? "AllReady" : NotReadyReason(masterAvailable, quorum, podsReady, degraded), ready
                 ? Text($"Master {masterPod!.Name} with {redisReady - 1} replicas and {sentinelsReady} sentinels agreeing")
+                : masterAvailable && quorum && podsReady && !degraded ? FailoverReadinessText.Describe(input.Plan!.Readiness, input.SentinelPods)
                 : "See the MasterAvailable, SentinelQuorum and Degraded conditions")
             .Set(ConditionTypes.MasterAvailable, masterAvailable, masterAvailable ? "MasterReachable" : "NoMaster", masterAvailable
                 ? Text($"{masterPod!.Name} ({masterPod.Ip}) serves as master")
@@ -44,7 +48,9 @@ internal static class StatusCalculator
             .Set(ConditionTypes.Progressing, !ready && !degraded || healing || rolling, healing ? "Healing" : rolling ? "RollingUpdate" : ready ? "Stable" : "Provisioning", healing
                 ? string.Join("; ", input.Plan!.Actions.Select(a => a.Describe()))
                 : rolling ? $"{input.Roll!.Progress}; {input.Roll.Step?.Describe() ?? input.Roll.Waiting}"
-                : ready ? "Nothing to do" : Text($"{redisReady}/{spec.Redis.Replicas} redis and {sentinelsReady}/{spec.Sentinel.Replicas} sentinels ready"));
+                : ready ? "Nothing to do"
+                : podsReady && !canFailOver ? FailoverReadinessText.Describe(input.Plan?.Readiness, input.SentinelPods)
+                : Text($"{redisReady}/{spec.Redis.Replicas} redis and {sentinelsReady}/{spec.Sentinel.Replicas} sentinels ready"));
 
         // Times come back from the API server at reduced precision: compare to the millisecond.
         var failoverIsNew = input.LatestFailover is { Time: { } t }
@@ -110,7 +116,7 @@ internal static class StatusCalculator
     }
 
     private static string NotReadyReason(bool masterAvailable, bool quorum, bool podsReady, bool degraded) =>
-        !masterAvailable ? "MasterUnavailable" : !quorum ? "NoSentinelQuorum" : !podsReady ? "PodsNotReady" : degraded ? "Degraded" : "NotReady";
+        !masterAvailable ? "MasterUnavailable" : !quorum ? "NoSentinelQuorum" : !podsReady ? "PodsNotReady" : degraded ? "Degraded" : "SentinelCannotFailOver";
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

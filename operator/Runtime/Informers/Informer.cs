@@ -125,7 +125,6 @@ internal sealed partial class Informer<T> : IInformer
         var changes = Cache.Replace(items);
         LastResourceVersion = resourceVersion;
         backoff.Reset();
-        synced.TrySetResult();
         foreach (var obj in changes.Added)
         {
             Notify(h => h.OnAdd(obj));
@@ -140,6 +139,9 @@ internal sealed partial class Informer<T> : IInformer
         {
             Notify(h => h.OnDelete(obj));
         }
+
+        // Synced once the handlers have been told about the first list too, as client-go's handler registrations report it.
+        synced.TrySetResult();
     }
 
     private void Resync()

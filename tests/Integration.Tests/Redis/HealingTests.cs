@@ -13,16 +13,22 @@ public sealed class HealingTests
     {
         await using var topology = await RedisTopology.StartAsync(redisCount: 3, sentinelCount: 3, replicate: false);
 
+        // Replicas first; the sentinels monitor from the next check, when the master's INFO lists the replicas.
         var first = await CheckAndHealAsync(topology);
         Assert.Equal(SentinelAgreementKind.Unmonitored, first.Plan.Agreement.Kind);
         Assert.All(first.Outcomes, o => Assert.True(o.Succeeded, o.Error));
-        Assert.Equal(5, first.Outcomes.Count);
+        Assert.Equal([typeof(RepointReplica), typeof(RepointReplica)], first.Outcomes.Select(o => o.Action.GetType()));
+
+        var second = await CheckAndHealAsync(topology);
+        Assert.All(second.Outcomes, o => Assert.True(o.Succeeded, o.Error));
+        Assert.Equal([typeof(MonitorMaster), typeof(MonitorMaster), typeof(MonitorMaster)], second.Outcomes.Select(o => o.Action.GetType()));
 
         await topology.WaitSettledAsync();
-        var second = await CheckAndHealAsync(topology);
-        Assert.Equal(SentinelAgreementKind.Agreed, second.Plan.Agreement.Kind);
-        Assert.Equal(RedisTopology.Endpoint(topology.Redis[0]), second.Plan.Master);
-        Assert.Empty(second.Plan.Actions);
+        var third = await CheckAndHealAsync(topology);
+        Assert.Equal(SentinelAgreementKind.Agreed, third.Plan.Agreement.Kind);
+        Assert.Equal(RedisTopology.Endpoint(topology.Redis[0]), third.Plan.Master);
+        Assert.Empty(third.Plan.Actions);
+        Assert.True(third.Plan.Readiness!.CanFailOver);
     }
 
     [Fact]
@@ -77,6 +83,47 @@ public sealed class HealingTests
     }
 
     [Fact]
+    public async Task SentinelsThatLostTheMasterBeforeFindingEachOtherAreTakenOverOnceTheirTimeToActHasPassed()
+    {
+        await using var topology = await RedisTopology.StartAsync(redisCount: 3, sentinelCount: 3);
+        var oldMaster = RedisTopology.Endpoint(topology.Redis[0]);
+        var db = (await topology.Pool.GetAsync(oldMaster, sentinel: false)).GetDatabase();
+        Assert.True(await db.StringSetAsync("kept", "yes"));
+        Assert.Equal(2L, (long)await db.ExecuteAsync("WAIT", 2, 10000));
+        topology.Redis[0].Kill();
+
+        // The sentinels start monitoring a master that is already gone: they never read its INFO (the
+        // replicas) nor hear hellos on its channel (each other). Each marks it down, none can go further.
+        await topology.MonitorAsync(Settings);
+        await Eventually.TrueAsync(
+            async () => (await Task.WhenAll(topology.SentinelEndpoints.Select(s => topology.SentinelClient.ObserveAsync(s, RedisTopology.MasterName, CancellationToken.None))))
+                .All(o => o is { Master.Flags: var f, Peers.Count: 0, Replicas.Count: 0 } && f.Contains("s_down")),
+            "every sentinel to mark the master down knowing no replica or other sentinel");
+        var giveUp = HealPlanner.SentinelGiveUpAfter(Settings);
+
+        var waiting = await CheckAndHealAsync(topology, notMasterFor: (oldMaster, giveUp - TimeSpan.FromSeconds(1)));
+        Assert.Equal((SentinelAgreementKind.Agreed, oldMaster), (waiting.Plan.Agreement.Kind, waiting.Plan.Master));
+        Assert.Empty(waiting.Plan.Actions);
+        Assert.False(waiting.Plan.MasterAnswers);
+
+        var promoted = await CheckAndHealAsync(topology, notMasterFor: (oldMaster, giveUp + TimeSpan.FromSeconds(1)));
+        var promotion = Assert.IsType<PromoteReplica>(Assert.Single(promoted.Plan.Actions));
+        Assert.True(Assert.Single(promoted.Outcomes).Succeeded);
+        var newMaster = promotion.Node.Endpoint;
+
+        var followed = await CheckAndHealAsync(topology, notMasterFor: (oldMaster, giveUp + TimeSpan.FromSeconds(2)));
+        Assert.Equal(newMaster, followed.Plan.Master);
+        Assert.Contains(followed.Plan.Actions, a => a is MonitorMaster { RemoveFirst: true } m && m.Master == newMaster);
+        Assert.All(followed.Outcomes, o => Assert.True(o.Succeeded, o.Error));
+        foreach (var sentinel in topology.SentinelEndpoints)
+        {
+            Assert.Equal(newMaster, await topology.SentinelClient.GetMasterAddressAsync(sentinel, RedisTopology.MasterName, CancellationToken.None));
+        }
+
+        Assert.Equal("yes", (string?)await (await topology.Pool.GetAsync(newMaster, sentinel: false)).GetDatabase().StringGetAsync("kept"));
+    }
+
+    [Fact]
     public async Task ConfigDriftIsSetBackOnEveryNode()
     {
         await using var topology = await RedisTopology.StartAsync(redisCount: 2, sentinelCount: 0);
@@ -97,7 +144,8 @@ public sealed class HealingTests
         Assert.Empty(await new ConfigDriftCorrector(topology.Nodes).CorrectAsync(nodes, desired, CancellationToken.None));
     }
 
-    private static async Task<(HealPlan Plan, IReadOnlyList<HealOutcome> Outcomes)> CheckAndHealAsync(RedisTopology topology)
+    /// <summary>One check; <paramref name="notMasterFor"/> stands in for the session's clock (tested on its own) for one pod.</summary>
+    private static async Task<(HealPlan Plan, IReadOnlyList<HealOutcome> Outcomes)> CheckAndHealAsync(RedisTopology topology, (RedisEndpoint Pod, TimeSpan For)? notMasterFor = null)
     {
         var observer = new RedisFailoverObserver(topology.SentinelClient, topology.Nodes);
         var (nodes, sentinels) = await observer.ObserveAsync(
@@ -105,7 +153,10 @@ public sealed class HealingTests
             [.. topology.Sentinels.Select(s => s.Host)],
             RedisTopology.MasterName,
             CancellationToken.None);
-        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, Settings));
+        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, Settings)
+        {
+            NotMasterFor = notMasterFor is { } silent ? new Dictionary<RedisEndpoint, TimeSpan> { [silent.Pod] = silent.For } : new Dictionary<RedisEndpoint, TimeSpan>(),
+        });
         var outcomes = await new HealExecutor(topology.SentinelClient, topology.Nodes).ExecuteAsync(plan, RedisTopology.MasterName, topology.Password, CancellationToken.None);
         return (plan, outcomes);
     }

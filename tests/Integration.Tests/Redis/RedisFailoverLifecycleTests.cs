@@ -3,6 +3,7 @@ using BackendStack.Operator.DataPlane.Redis;
 using BackendStack.Tests.Controllers;
 using k8s;
 using k8s.Models;
+using Xunit.Abstractions;
 using RedisFailoverResource = BackendStack.Operator.Api.RedisFailover;
 
 namespace BackendStack.Tests.Redis;
@@ -12,21 +13,21 @@ namespace BackendStack.Tests.Redis;
 /// pod the emulator's StatefulSet controller creates (see <see cref="RedisPodRunner"/>).
 /// </summary>
 [Collection(EmulatedRedisPodsGroup.Name)]
-public sealed class RedisFailoverLifecycleTests
+public sealed class RedisFailoverLifecycleTests(ITestOutputHelper output)
 {
     private const string Ns = ClusterUnderTest.Namespace;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
 
     [Fact]
-    public async Task BootstrapFailoverAndRejoinAreHandled()
+    public Task BootstrapFailoverAndRejoinAreHandled() =>
+        RedisScenario.RunAsync(output, "cache", BootstrapFailOverAndRejoinAsync);
+
+    private static async Task BootstrapFailOverAndRejoinAsync(ClusterUnderTest cluster, RedisPodRunner runner)
     {
-        await using var cluster = await ClusterUnderTest.StartAsync();
-        await using var op = await cluster.StartOperatorAsync();
-        await using var runner = new RedisPodRunner(cluster.Client, Ns, "cache");
         await CreateAsync(cluster, "cache");
 
         // Bootstrap: pod 0 becomes master, the others replicas, sentinels monitor it; Ready.
-        var ready = await Eventually.ValueAsync(async () => await GetAsync(cluster, "cache") is { Status: { Phase: Phase.Ready, Sentinels.Agreeing: 3 } } rf ? rf : null, "Ready", Timeout);
+        var ready = await RedisFailoverWaits.ReadyAsync(cluster, "cache", Timeout);
         Assert.Equal("cache-redis-0", ready.Status.Master!.Pod);
         Assert.Equal((3, 3, 3), (ready.Status.Redis!.Ready, ready.Status.Sentinels!.Ready, ready.Status.Sentinels.Agreeing));
         Assert.Equal(ready.Status.Master.Ip, await MasterEndpointAsync(cluster, "cache"));
@@ -38,7 +39,7 @@ public sealed class RedisFailoverLifecycleTests
 
         // kill -9 the master: Sentinel fails over, the label and the Service follow, status and events record it.
         runner.Process("cache-redis-0").Kill();
-        var failedOver = await Eventually.ValueAsync(async () => await GetAsync(cluster, "cache") is { Status.Failovers: > 0 } rf ? rf : null, "the failover in status", Timeout);
+        var failedOver = await RedisFailoverWaits.StatusAsync(cluster, "cache", s => s is { Failovers: > 0 }, "the failover in status", Timeout);
         Assert.Equal(1, failedOver.Status.Failovers);
 
         var newMaster = failedOver.Status.LastFailover!.To!;

@@ -20,22 +20,23 @@ public sealed class HealPlannerTests
     }
 
     [Fact]
-    public void BootstrapMakesPodZeroMasterAndEverySentinelMonitorIt()
+    public void BootstrapMakesPodZeroMasterThenEverySentinelMonitorsItOnceTheReplicasFollow()
     {
-        var plan = Plan(
-            [Master(0, 0), Master(1, 0), Master(2, 0)],
-            [SentinelObservation.NotMonitoring(SentinelAt(1)), SentinelObservation.NotMonitoring(SentinelAt(2)), SentinelObservation.NotMonitoring(SentinelAt(3))]);
+        SentinelObservation[] unmonitored = [SentinelObservation.NotMonitoring(SentinelAt(1)), SentinelObservation.NotMonitoring(SentinelAt(2)), SentinelObservation.NotMonitoring(SentinelAt(3))];
+        var first = Plan([Master(0, 0), Master(1, 0), Master(2, 0)], unmonitored);
 
-        Assert.Equal(Redis(0), plan.Master);
+        Assert.Equal(Redis(0), first.Master);
+        Assert.Equal([new RepointReplica(Master(1, 0), Redis(0)), new RepointReplica(Master(2, 0), Redis(0))], first.Actions);
+
+        // The next check: the replicas follow pod 0, so the master's INFO the sentinels read first lists them.
+        var second = Plan([Master(0, 0, replicas: 2), Replica(1, of: 0, offset: 0), Replica(2, of: 0, offset: 0)], unmonitored);
         Assert.Equal(
             [
-                new RepointReplica(Master(1, 0), Redis(0)),
-                new RepointReplica(Master(2, 0), Redis(0)),
                 new MonitorMaster(SentinelAt(1), Redis(0), Settings, false),
                 new MonitorMaster(SentinelAt(2), Redis(0), Settings, false),
                 new MonitorMaster(SentinelAt(3), Redis(0), Settings, false),
             ],
-            plan.Actions);
+            second.Actions);
     }
 
     [Fact]
