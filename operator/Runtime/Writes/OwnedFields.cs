@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
@@ -11,13 +14,35 @@ namespace BackendStack.Operator.Runtime.Writes;
 /// </summary>
 internal static class OwnedFields
 {
-    public static bool AreSatisfied<T>(T desired, T live) =>
-        Contains(Owned(desired), JsonNode.Parse(KubernetesJson.Serialize(live)));
+    // Cached objects are never changed in place, and every reconcile builds its desired objects anew: remembering the
+    // digest of the desired object a live one was last found to satisfy spares serializing and parsing both again
+    // when neither changed (most reconciles are woken by another child or by the status of this one).
+    private static readonly ConditionalWeakTable<object, byte[]> SatisfiedDigests = [];
+
+    public static bool AreSatisfied<T>(T desired, T live)
+        where T : class
+    {
+        var json = KubernetesJson.Serialize(desired);
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(json));
+        if (SatisfiedDigests.TryGetValue(live, out var known) && known.AsSpan().SequenceEqual(digest))
+        {
+            return true;
+        }
+
+        var satisfied = Contains(Owned(JsonNode.Parse(json)!.AsObject()), JsonNode.Parse(KubernetesJson.Serialize(live)));
+        if (satisfied)
+        {
+            SatisfiedDigests.AddOrUpdate(live, digest);
+        }
+
+        return satisfied;
+    }
 
     /// <summary>The part of an object the operator owns: everything but status and server-managed metadata.</summary>
-    public static JsonObject Owned<T>(T obj)
+    public static JsonObject Owned<T>(T obj) => Owned(JsonNode.Parse(KubernetesJson.Serialize(obj))!.AsObject());
+
+    private static JsonObject Owned(JsonObject node)
     {
-        var node = JsonNode.Parse(KubernetesJson.Serialize(obj))!.AsObject();
         node.Remove("status");
         if (node["metadata"] is JsonObject metadata)
         {

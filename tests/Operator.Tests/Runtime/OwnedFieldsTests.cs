@@ -31,6 +31,17 @@ public sealed class OwnedFieldsTests
     }
 
     [Fact]
+    public void AChangedDesiredObjectIsComparedAgainWithALiveObjectThatSatisfiedTheOldOne()
+    {
+        var live = Service(port: 80);
+
+        Assert.True(OwnedFields.AreSatisfied(Service(port: 80), live));
+        Assert.True(OwnedFields.AreSatisfied(Service(port: 80), live));
+        Assert.False(OwnedFields.AreSatisfied(Service(port: 81), live));
+        Assert.True(OwnedFields.AreSatisfied(Service(port: 80), live));
+    }
+
+    [Fact]
     public void ArraysMustMatchElementByElement()
     {
         var live = Service(port: 80);
