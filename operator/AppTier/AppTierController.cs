@@ -44,7 +44,7 @@ internal static class AppTierController
                 new StatusSettleWindow(time));
             var tiers = kinds.Tiers.Cache;
             return new Controller<AppTier>(
-                    Name, kinds.Tiers.Informer, reconciler, new ControllerOptions(options.MaxConcurrentReconciles), time,
+                    Name, kinds.Tiers.Informer, reconciler, new ControllerOptions(options.MaxConcurrentReconciles, WakeOnOwnWrites: false), time,
                     sp.GetRequiredService<ILoggerFactory>().CreateLogger("Controller.apptier"), sp.GetRequiredService<ControllerRuntimeMetrics>())
                 .Owns(kinds.Deployments.Informer)
                 .Owns(kinds.Services.Informer)

@@ -36,7 +36,7 @@ internal sealed partial class Controller<T> : IController
         Queue = new WorkQueue<ObjectKey>(ControllerRateLimiter.Create<ObjectKey>(time), time, metrics?.ForQueue(name));
         metrics?.OnCollect(Queue.ReportInFlight);
         metrics?.MaxConcurrentReconciles.WithLabels(name).Set(options.MaxConcurrentReconciles);
-        primary.AddHandler(new EnqueueObject<T>(Queue));
+        primary.AddHandler(new EnqueueObject<T>(Queue, options.WakeOnOwnWrites));
         informers.Add(primary);
     }
 
@@ -52,7 +52,7 @@ internal sealed partial class Controller<T> : IController
     public Controller<T> Owns<TChild>(Informer<TChild> children)
         where TChild : class, IKubernetesObject<V1ObjectMeta>
     {
-        children.AddHandler(new EnqueueOwner<TChild>(Queue, Primary.Type));
+        children.AddHandler(new EnqueueOwner<TChild>(Queue, Primary.Type, options.WakeOnOwnWrites));
         informers.Add(children);
         return this;
     }

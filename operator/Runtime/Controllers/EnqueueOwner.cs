@@ -11,9 +11,11 @@ namespace BackendStack.Operator.Runtime.Controllers;
 /// is of the controller's kind (controller-runtime's EnqueueRequestForOwner with OnlyControllerOwner). On an update
 /// both the old and the new owner are enqueued, so a child that changes hands is seen by both.
 /// </summary>
-internal sealed class EnqueueOwner<T>(WorkQueue<ObjectKey> queue, ResourceType ownerType) : IResourceEventHandler<T>
+internal sealed class EnqueueOwner<T>(WorkQueue<ObjectKey> queue, ResourceType ownerType, bool wantsOwnWrites = true) : IResourceEventHandler<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
+    public bool WantsOwnWrites => wantsOwnWrites;
+
     public void OnAdd(T obj) => EnqueueOwnerOf(obj);
 
     public void OnUpdate(T oldObj, T newObj)

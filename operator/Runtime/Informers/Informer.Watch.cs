@@ -96,14 +96,14 @@ internal sealed partial class Informer<T>
         {
             case WatchEventType.Added:
             case WatchEventType.Modified:
-                var previous = Cache.Upsert(obj);
+                var previous = Cache.Upsert(obj, out var ownWrite);
                 if (previous is null)
                 {
-                    Notify(h => h.OnAdd(obj));
+                    Notify(h => h.OnAdd(obj), ownWrite);
                 }
                 else
                 {
-                    Notify(h => h.OnUpdate(previous, obj));
+                    Notify(h => h.OnUpdate(previous, obj), ownWrite);
                 }
 
                 break;

@@ -152,9 +152,9 @@ internal sealed partial class Informer<T> : IInformer
         }
     }
 
-    private void Notify(Action<IResourceEventHandler<T>> call)
+    private void Notify(Action<IResourceEventHandler<T>> call, bool ownWrite = false)
     {
-        foreach (var handler in handlers)
+        foreach (var handler in handlers.Where(h => !ownWrite || h.WantsOwnWrites))
         {
             try
             {

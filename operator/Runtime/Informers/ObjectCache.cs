@@ -91,10 +91,23 @@ internal sealed class ObjectCache<T>
     }
 
     /// <summary>Stores an object from the watch; returns the copy it replaced.</summary>
-    internal T? Upsert(T obj)
+    internal T? Upsert(T obj) => Upsert(obj, out _);
+
+    /// <summary>
+    /// Stores an object from the watch; returns the copy it replaced. <paramref name="ownWrite"/> tells whether it is
+    /// the echo of a write this process recorded (same resourceVersion): the watch has caught up with that write.
+    /// </summary>
+    internal T? Upsert(T obj, out bool ownWrite)
     {
         lock (gate)
         {
+            var key = ObjectKey.Of(obj);
+            ownWrite = written.TryGetValue(key, out var entry) && entry.Object.Metadata.ResourceVersion == obj.Metadata.ResourceVersion;
+            if (ownWrite)
+            {
+                written.Remove(key);
+            }
+
             return UpsertLocked(obj);
         }
     }
