@@ -5,7 +5,9 @@ using BackendStack.Emulator.Storage;
 namespace BackendStack.Emulator.Controllers;
 
 /// <summary>
-/// StatefulSets: Pods name-0..name-(n-1), created in order; a PersistentVolumeClaim per
+/// StatefulSets: Pods name-0..name-(n-1). With podManagementPolicy OrderedReady (the default) a Pod
+/// is created only once every lower ordinal is Ready, and removed highest first, one at a time;
+/// with Parallel all at once. A PersistentVolumeClaim per
 /// volumeClaimTemplate and ordinal, created once and kept on scale-down. Updates follow
 /// spec.updateStrategy as Kubernetes does: OnDelete never replaces a Pod (a deleted Pod comes
 /// back from the new template); RollingUpdate replaces outdated Pods at or above the partition,
@@ -33,13 +35,17 @@ internal sealed class StatefulSetController(ClusterState cluster)
         for (var i = 0; i < replicas; i++)
         {
             var podName = string.Create(CultureInfo.InvariantCulture, $"{name}-{i}");
-            if (pods.ContainsKey(podName)) continue;
+            if (pods.TryGetValue(podName, out var existing))
+            {
+                // OrderedReady: the next ordinal waits until this one is Ready (and not on its way out).
+                if (!parallel && (!ClusterState.IsReady(existing) || ClusterState.IsDeleting(existing))) break;
+                continue;
+            }
             var revision = rolling && i < partition ? currentRevision : updateRevision;
             Create(StatefulSetRevisions.AtRevision(sts, owned, revision) ?? sts, ns, podName, i, revision);
             if (!parallel) break;
         }
-        foreach (var (podName, pod) in pods)
-            if (StatefulSetRevisions.Ordinal(name, podName) >= replicas && !ClusterState.IsDeleting(pod)) cluster.Delete("pods", ns, podName);
+        ScaleDown(name, ns, pods, replicas, parallel);
 
         var inRange = pods.Values.Where(p => StatefulSetRevisions.Ordinal(name, Json.Str(p, "metadata.name")!) < replicas).ToList();
         if (rolling) RollOne(name, ns, inRange, replicas, partition, updateRevision);
@@ -60,6 +66,25 @@ internal sealed class StatefulSetController(ClusterState cluster)
         status["updateRevision"] = updateRevision;
         status["collisionCount"] = 0;
         cluster.Write("statefulsets.apps", sts, status: true);
+    }
+
+    /// <summary>
+    /// Removes Pods at or above the replica count: all at once with Parallel; with OrderedReady the
+    /// highest ordinal first, one at a time, and only while every Pod below it is Ready.
+    /// </summary>
+    private void ScaleDown(string name, string ns, Dictionary<string, JsonObject> pods, int replicas, bool parallel)
+    {
+        var surplus = pods.Where(p => StatefulSetRevisions.Ordinal(name, p.Key) >= replicas).OrderByDescending(p => StatefulSetRevisions.Ordinal(name, p.Key)).ToList();
+        if (parallel)
+        {
+            foreach (var (podName, pod) in surplus)
+                if (!ClusterState.IsDeleting(pod)) cluster.Delete("pods", ns, podName);
+            return;
+        }
+        if (surplus.Count == 0 || surplus.Any(p => ClusterState.IsDeleting(p.Value))) return;
+        var (highest, _) = surplus[0];
+        var below = pods.Where(p => StatefulSetRevisions.Ordinal(name, p.Key) < StatefulSetRevisions.Ordinal(name, highest)).Select(p => p.Value);
+        if (below.All(p => ClusterState.IsReady(p) && !ClusterState.IsDeleting(p))) cluster.Delete("pods", ns, highest);
     }
 
     private void Create(JsonObject template, string ns, string podName, int ordinal, string revision)

@@ -38,14 +38,11 @@ internal static class AppTierController
         {
             var kinds = sp.GetRequiredService<AppTierResources>();
             var time = sp.GetRequiredService<TimeProvider>();
-            var options = sp.GetRequiredService<ControllerRuntimeOptions>();
             var reconciler = new AppTierReconciler(
                 kinds, sp.GetRequiredService<IEventRecorder>(), time, sp.GetRequiredService<ILogger<AppTierReconciler>>(),
                 new StatusSettleWindow(time));
             var tiers = kinds.Tiers.Cache;
-            return new Controller<AppTier>(
-                    Name, kinds.Tiers.Informer, reconciler, new ControllerOptions(options.MaxConcurrentReconciles, WakeOnOwnWrites: false), time,
-                    sp.GetRequiredService<ILoggerFactory>().CreateLogger("Controller.apptier"), sp.GetRequiredService<ControllerRuntimeMetrics>())
+            return sp.NewController(Name, kinds.Tiers.Informer, reconciler, wakeOnOwnWrites: false)
                 .Owns(kinds.Deployments.Informer)
                 .Owns(kinds.Services.Informer)
                 .Owns(kinds.DisruptionBudgets.Informer)

@@ -44,7 +44,7 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
         }
 
         var (nodes, sentinels) = await session.Observer.ObserveAsync(redis, sentinelIps, names.MasterName, cancellationToken).ConfigureAwait(false);
-        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)) { IncompleteFor = session.Tracking.Update(sentinels, nodes), NotMasterFor = session.MasterSilence.Update(nodes), HandedOver = session.HandedOver });
+        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)) { IncompleteFor = session.Tracking.Update(sentinels, nodes), NotMasterFor = session.MasterSilence.Update(nodes), HandedOver = session.HandedOver, ExpectedNodes = resource.Spec.Redis.Replicas });
         (Plan, Nodes, Sentinels) = (plan, nodes, sentinels);
         RedisFailoverMetrics.SentinelsAgreeing.WithLabels(ns, resource.Metadata.Name).Set(plan.Agreement.Agreeing);
 

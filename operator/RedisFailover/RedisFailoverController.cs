@@ -40,12 +40,8 @@ internal static class RedisFailoverController
             var kinds = sp.GetRequiredService<RedisFailoverResources>();
             var sessions = sp.GetRequiredService<RedisFailoverSessions>();
             var events = sp.GetRequiredService<IEventRecorder>();
-            var time = sp.GetRequiredService<TimeProvider>();
-            var options = sp.GetRequiredService<ControllerRuntimeOptions>();
-            var reconciler = new RedisFailoverReconciler(kinds, sessions, events, time, sp.GetRequiredService<ILogger<RedisFailoverReconciler>>());
-            var controller = new Controller<Api.RedisFailover>(
-                    Name, kinds.RedisFailovers.Informer, reconciler, new ControllerOptions(options.MaxConcurrentReconciles), time,
-                    sp.GetRequiredService<ILoggerFactory>().CreateLogger("Controller.redisfailover"), sp.GetRequiredService<ControllerRuntimeMetrics>())
+            var reconciler = new RedisFailoverReconciler(kinds, sessions, events, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisFailoverReconciler>>());
+            var controller = sp.NewController(Name, kinds.RedisFailovers.Informer, reconciler)
                 .Owns(kinds.StatefulSets.Informer)
                 .Owns(kinds.Services.Informer)
                 .Owns(kinds.ConfigMaps.Informer)

@@ -27,54 +27,19 @@ public sealed class EmulatorLocalPodsTests
             Metadata = new V1ObjectMeta { Name = "redis-config" },
             Data = new Dictionary<string, string> { ["redis.conf"] = "port 6379\ndir /data\nappendonly yes\nsave \"\"\n" },
         }, Ns);
-        var labels = new Dictionary<string, string> { ["app"] = "redis" };
-        await client.CoreV1.CreateNamespacedServiceAsync(new V1Service
+        var redis = new V1Container
         {
-            Metadata = new V1ObjectMeta { Name = "redis" },
-            Spec = new V1ServiceSpec { ClusterIP = "None", Selector = labels, PublishNotReadyAddresses = true, Ports = [new V1ServicePort { Port = 6379 }] },
-        }, Ns);
-        await client.AppsV1.CreateNamespacedStatefulSetAsync(new V1StatefulSet
+            Name = "redis",
+            Image = "redis:7.2",
+            Command = ["sh", "-c", Start],
+            VolumeMounts = [PodBuilder.Mount("config", "/etc/redis"), PodBuilder.Mount("data", "/data")],
+            ReadinessProbe = PodBuilder.Exec("redis-cli", "ping"),
+        };
+        await new StatefulSetBuilder("redis", Replicas: 2, Port: 6379, redis, Claim: "data")
         {
-            Metadata = new V1ObjectMeta { Name = "redis" },
-            Spec = new V1StatefulSetSpec
-            {
-                Replicas = 2,
-                ServiceName = "redis",
-                Selector = new V1LabelSelector { MatchLabels = labels },
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = labels },
-                    Spec = new V1PodSpec
-                    {
-                        TerminationGracePeriodSeconds = 2,
-                        Volumes = [new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = "redis-config" } }],
-                        Containers =
-                        [
-                            new V1Container
-                            {
-                                Name = "redis",
-                                Image = "redis:7.2",
-                                Command = ["sh", "-c", Start],
-                                VolumeMounts = [PodBuilder.Mount("config", "/etc/redis"), PodBuilder.Mount("data", "/data")],
-                                ReadinessProbe = PodBuilder.Exec("redis-cli", "ping"),
-                            },
-                        ],
-                    },
-                },
-                VolumeClaimTemplates =
-                [
-                    new V1PersistentVolumeClaim
-                    {
-                        Metadata = new V1ObjectMeta { Name = "data" },
-                        Spec = new V1PersistentVolumeClaimSpec
-                        {
-                            AccessModes = ["ReadWriteOnce"],
-                            Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new("1Gi") } },
-                        },
-                    },
-                ],
-            },
-        }, Ns);
+            TerminationGracePeriodSeconds = 2,
+            Volumes = [new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = "redis-config" } }],
+        }.CreateAsync(client, Ns);
     }
 
     [Fact]

@@ -92,67 +92,32 @@ public sealed class GaleraPodTests
             Metadata = new V1ObjectMeta { Name = "pxc-config" },
             Data = new Dictionary<string, string> { ["node.cnf"] = NodeConfig },
         }, Ns);
-        var labels = new Dictionary<string, string> { ["app"] = "pxc" };
-        await client.CoreV1.CreateNamespacedServiceAsync(new V1Service
-        {
-            Metadata = new V1ObjectMeta { Name = "pxc" },
-            Spec = new V1ServiceSpec { ClusterIP = "None", Selector = labels, PublishNotReadyAddresses = true, Ports = [new V1ServicePort { Port = 3306 }] },
-        }, Ns);
         // As the image's own probe does: with the password from the Secret (in MYSQL_PWD, never in the
         // arguments), over TCP to the Pod's address, not through root's socket authentication.
         var ready = PodBuilder.Exec("sh", "-c", "MYSQL_PWD=\"$MYSQL_ROOT_PASSWORD\" mysql --protocol=TCP -h \"$(hostname -i)\" -uroot -N -e \"SHOW STATUS LIKE 'wsrep_local_state_comment'\" | grep -q Synced");
         ready.PeriodSeconds = 2;
         ready.TimeoutSeconds = 5;
-        await client.AppsV1.CreateNamespacedStatefulSetAsync(new V1StatefulSet
+        var pxc = new V1Container
         {
-            Metadata = new V1ObjectMeta { Name = "pxc" },
-            Spec = new V1StatefulSetSpec
-            {
-                Replicas = 3,
-                ServiceName = "pxc",
-                Selector = new V1LabelSelector { MatchLabels = labels },
-                Template = new V1PodTemplateSpec
+            Name = "pxc",
+            Image = "percona/percona-xtradb-cluster:8.0",
+            Command = ["sh", "-c", Start],
+            Env =
+            [
+                new V1EnvVar
                 {
-                    Metadata = new V1ObjectMeta { Labels = labels },
-                    Spec = new V1PodSpec
-                    {
-                        TerminationGracePeriodSeconds = 10,
-                        Volumes = [new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = "pxc-config" } }],
-                        Containers =
-                        [
-                            new V1Container
-                            {
-                                Name = "pxc",
-                                Image = "percona/percona-xtradb-cluster:8.0",
-                                Command = ["sh", "-c", Start],
-                                Env =
-                                [
-                                    new V1EnvVar
-                                    {
-                                        Name = "MYSQL_ROOT_PASSWORD",
-                                        ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "pxc-secrets", Key = "root" } },
-                                    },
-                                ],
-                                VolumeMounts = [PodBuilder.Mount("config", "/etc/mysql/conf.d"), PodBuilder.Mount("datadir", "/var/lib/mysql")],
-                                ReadinessProbe = ready,
-                            },
-                        ],
-                    },
+                    Name = "MYSQL_ROOT_PASSWORD",
+                    ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "pxc-secrets", Key = "root" } },
                 },
-                VolumeClaimTemplates =
-                [
-                    new V1PersistentVolumeClaim
-                    {
-                        Metadata = new V1ObjectMeta { Name = "datadir" },
-                        Spec = new V1PersistentVolumeClaimSpec
-                        {
-                            AccessModes = ["ReadWriteOnce"],
-                            Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new("1Gi") } },
-                        },
-                    },
-                ],
-            },
-        }, Ns);
+            ],
+            VolumeMounts = [PodBuilder.Mount("config", "/etc/mysql/conf.d"), PodBuilder.Mount("datadir", "/var/lib/mysql")],
+            ReadinessProbe = ready,
+        };
+        await new StatefulSetBuilder("pxc", Replicas: 3, Port: 3306, pxc, Claim: "datadir")
+        {
+            TerminationGracePeriodSeconds = 10,
+            Volumes = [new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = "pxc-config" } }],
+        }.CreateAsync(client, Ns);
     }
 
     private static async Task<MySqlConnection> ConnectAsync(string ip)

@@ -47,52 +47,13 @@ public sealed class GlusterPodTests
     private static async Task CreateAsync(Kubernetes client)
     {
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Ns } });
-        var labels = new Dictionary<string, string> { ["app"] = "gluster" };
-        await client.CoreV1.CreateNamespacedServiceAsync(new V1Service
+        var glusterd = new V1Container
         {
-            Metadata = new V1ObjectMeta { Name = "gluster" },
-            Spec = new V1ServiceSpec { ClusterIP = "None", Selector = labels, PublishNotReadyAddresses = true, Ports = [new V1ServicePort { Port = 24007 }] },
-        }, Ns);
-        await client.AppsV1.CreateNamespacedStatefulSetAsync(new V1StatefulSet
-        {
-            Metadata = new V1ObjectMeta { Name = "gluster" },
-            Spec = new V1StatefulSetSpec
-            {
-                Replicas = 2,
-                ServiceName = "gluster",
-                PodManagementPolicy = "Parallel",
-                Selector = new V1LabelSelector { MatchLabels = labels },
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = labels },
-                    Spec = new V1PodSpec
-                    {
-                        TerminationGracePeriodSeconds = 5,
-                        Containers =
-                        [
-                            new V1Container
-                            {
-                                Name = "glusterd",
-                                Image = "gluster/gluster-centos:latest",
-                                VolumeMounts = [PodBuilder.Mount("state", "/var/lib/glusterd")],
-                                ReadinessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = 24007 }, PeriodSeconds = 1 },
-                            },
-                        ],
-                    },
-                },
-                VolumeClaimTemplates =
-                [
-                    new V1PersistentVolumeClaim
-                    {
-                        Metadata = new V1ObjectMeta { Name = "state" },
-                        Spec = new V1PersistentVolumeClaimSpec
-                        {
-                            AccessModes = ["ReadWriteOnce"],
-                            Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new("1Gi") } },
-                        },
-                    },
-                ],
-            },
-        }, Ns);
+            Name = "glusterd",
+            Image = "gluster/gluster-centos:latest",
+            VolumeMounts = [PodBuilder.Mount("state", "/var/lib/glusterd")],
+            ReadinessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = 24007 }, PeriodSeconds = 1 },
+        };
+        await new StatefulSetBuilder("gluster", Replicas: 2, Port: 24007, glusterd, Claim: "state") { Parallel = true }.CreateAsync(client, Ns);
     }
 }

@@ -20,4 +20,7 @@ internal sealed record HealInput(
     public IReadOnlyDictionary<RedisEndpoint, TimeSpan> NotMasterFor { get; init; } = new Dictionary<RedisEndpoint, TimeSpan>();
 
     public RedisEndpoint? HandedOver { get; init; }
+
+    /// <summary>How many Redis pods the spec asks for; pods without an address yet are not among <see cref="Nodes"/>.</summary>
+    public int ExpectedNodes { get; init; }
 }

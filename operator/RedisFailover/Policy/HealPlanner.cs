@@ -16,7 +16,7 @@ internal static class HealPlanner
         {
             SentinelAgreementKind.Agreed or SentinelAgreementKind.FailoverInProgress when SentinelLeftMasterForDead(input, agreement) => WithoutQuorum(input, agreement),
             SentinelAgreementKind.Agreed => Follow(input, agreement, agreement.Master!.Value, overrideStale: false, allowReset: true),
-            SentinelAgreementKind.Unmonitored when IsFreshAndIncomplete(input.Nodes) => new HealPlan(agreement, null, []),
+            SentinelAgreementKind.Unmonitored or SentinelAgreementKind.NoQuorum when IsFreshAndIncomplete(input) => new HealPlan(agreement, null, []),
             SentinelAgreementKind.Unmonitored => InitialMasterPolicy.Choose(input.Nodes) is { } first
                 ? Follow(input, agreement, first.Endpoint, overrideStale: false, allowReset: false)
                 : new HealPlan(agreement, null, []),
@@ -47,9 +47,13 @@ internal static class HealPlanner
             && input.NotMasterFor.TryGetValue(master, out var silentFor) && silentFor > SentinelGiveUpAfter(input.Settings);
     }
 
-    /// <summary>A first bootstrap waits until every pod answers, so pod 0 (not the first to start) becomes master.</summary>
-    private static bool IsFreshAndIncomplete(IReadOnlyCollection<RedisNodeObservation> nodes) =>
-        nodes.Any(n => !n.Reachable) && nodes.All(n => !n.Reachable || (n.IsMaster && n.Offset == 0 && n.Replication!.ConnectedReplicas == 0));
+    /// <summary>
+    /// A first bootstrap waits until every pod the spec asks for has an address and answers, so pod 0
+    /// (not the first to start) becomes master, also while the sentinels are still starting (no quorum).
+    /// </summary>
+    private static bool IsFreshAndIncomplete(HealInput input) =>
+        (input.Nodes.Count < input.ExpectedNodes || input.Nodes.Any(n => !n.Reachable))
+        && input.Nodes.All(n => !n.Reachable || (n.IsMaster && n.Offset == 0 && n.Replication!.ConnectedReplicas == 0));
 
     private static HealPlan WithoutQuorum(HealInput input, SentinelAgreement agreement)
     {

@@ -3,6 +3,7 @@ using BackendStack.Operator.RedisFailovers.Builders;
 using BackendStack.Operator.RedisFailovers.Policy;
 using BackendStack.Operator.RedisFailovers.Status;
 using static BackendStack.Tests.RedisPolicy.Observed;
+using static BackendStack.Tests.RedisPolicy.ObservedPods;
 
 namespace BackendStack.Tests.RedisPolicy;
 
@@ -12,15 +13,10 @@ namespace BackendStack.Tests.RedisPolicy;
 /// </summary>
 public sealed class FailoverReadinessTests
 {
-    private static readonly DateTime T0 = new(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
-    private static readonly PodState[] RedisPods = [new("rf-redis-0", "10.0.0.0", true), new("rf-redis-1", "10.0.0.1", true), new("rf-redis-2", "10.0.0.2", true)];
-    private static readonly PodState[] SentinelPods = [new("rf-sentinel-0", "10.0.1.1", true), new("rf-sentinel-1", "10.0.1.2", true), new("rf-sentinel-2", "10.0.1.3", true)];
     private static readonly RedisNodeObservation[] Healthy = [Master(0, replicas: 2), Replica(1, of: 0), Replica(2, of: 0)];
 
     private static RedisFailoverStatus Compute(HealPlan plan, RedisFailover? rf = null) =>
         StatusCalculator.Compute(new StatusInput(rf ?? Resources.Rf(), RedisPods, SentinelPods, plan, [], null, T0));
-
-    private static k8s.Models.V1Condition Condition(RedisFailoverStatus status, string type) => status.Conditions!.Single(c => c.Type == type);
 
     [Fact]
     public void SentinelsThatKnowTheirPeersAndAReplicaInSyncCanFailOver()

@@ -49,6 +49,22 @@ public sealed class HealPlannerTests
     }
 
     [Fact]
+    public void BootstrapWaitsForPodsWithoutAnAddressAndForSentinelsStillStarting()
+    {
+        SentinelObservation[] starting = [SentinelObservation.Unreachable(SentinelAt(1)), SentinelObservation.Unreachable(SentinelAt(2)), SentinelObservation.Unreachable(SentinelAt(3))];
+        HealPlan PlanFor(RedisNodeObservation[] nodes, SentinelObservation[] sentinels) =>
+            HealPlanner.Plan(new HealInput(nodes, sentinels, Settings) { ExpectedNodes = 3 });
+
+        // Pod 0 has no address yet: only pods 1 and 2 are observed.
+        SentinelObservation[] unmonitored = [SentinelObservation.NotMonitoring(SentinelAt(1)), SentinelObservation.NotMonitoring(SentinelAt(2)), SentinelObservation.NotMonitoring(SentinelAt(3))];
+        Assert.Empty(PlanFor([Master(1, 0), Master(2, 0)], unmonitored).Actions);
+        Assert.Equal(Redis(1), HealPlanner.Plan(new HealInput([Master(1, 0), Master(2, 0)], unmonitored, Settings)).Master);
+        Assert.Equal(SentinelAgreementKind.NoQuorum, PlanFor([Down(0), Master(1, 0), Master(2, 0)], starting).Agreement.Kind);
+        Assert.Empty(PlanFor([Down(0), Master(1, 0), Master(2, 0)], starting).Actions);
+        Assert.Equal(Redis(0), PlanFor([Master(0, 0), Master(1, 0), Master(2, 0)], starting).Master);
+    }
+
+    [Fact]
     public void SplitBrainIsResolvedTowardsTheAgreedMaster()
     {
         var plan = Plan([Master(0), Replica(1, of: 0), Master(2, offset: 800)], Sentinels(0, 1, 2));

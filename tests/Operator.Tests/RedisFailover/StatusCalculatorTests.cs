@@ -3,23 +3,17 @@ using BackendStack.Operator.RedisFailovers.Builders;
 using BackendStack.Operator.RedisFailovers.Policy;
 using BackendStack.Operator.RedisFailovers.Status;
 using static BackendStack.Tests.RedisPolicy.Observed;
+using static BackendStack.Tests.RedisPolicy.ObservedPods;
 
 namespace BackendStack.Tests.RedisPolicy;
 
 public sealed class StatusCalculatorTests
 {
-    private static readonly DateTime T0 = new(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
-
-    private static readonly PodState[] RedisPods = [new("rf-redis-0", "10.0.0.0", true), new("rf-redis-1", "10.0.0.1", true), new("rf-redis-2", "10.0.0.2", true)];
-    private static readonly PodState[] SentinelPods = [new("rf-sentinel-0", "10.0.1.1", true), new("rf-sentinel-1", "10.0.1.2", true), new("rf-sentinel-2", "10.0.1.3", true)];
-
     private static HealPlan HealthyPlan(int master = 0) =>
         HealPlanner.Plan(new HealInput([Master(master), .. Enumerable.Range(0, 3).Where(i => i != master).Select(i => Replica(i, of: master))], Sentinels(master, 1, 2), Settings));
 
     private static RedisFailoverStatus Compute(RedisFailover rf, HealPlan? plan, PodState[]? redis = null, IReadOnlyList<SpecError>? errors = null, FailoverRecord? failover = null, DateTime? now = null, int splitBrains = 0) =>
         StatusCalculator.Compute(new StatusInput(rf, redis ?? RedisPods, SentinelPods, plan, errors ?? [], failover, now ?? T0, splitBrains));
-
-    private static k8s.Models.V1Condition Condition(RedisFailoverStatus status, string type) => status.Conditions!.Single(c => c.Type == type);
 
     [Fact]
     public void HealthyClusterIsReadyWithMasterCountsAndEndpoints()

@@ -3,23 +3,20 @@ using BackendStack.Operator.Api;
 using BackendStack.Operator.RedisFailovers.Policy;
 using BackendStack.Operator.RedisFailovers.Status;
 using static BackendStack.Tests.RedisPolicy.Observed;
+using static BackendStack.Tests.RedisPolicy.ObservedPods;
 
 namespace BackendStack.Tests.RedisPolicy;
 
 /// <summary>The status while pods roll onto a new revision, and while Sentinel fails over.</summary>
 public sealed class StatusDuringRollTests
 {
-    private static readonly DateTime T0 = new(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
-    private static readonly PodState[] RedisPods = [new("rf-redis-0", "10.0.0.0", true), new("rf-redis-1", "10.0.0.1", true), new("rf-redis-2", "10.0.0.2", true)];
-    private static readonly PodState[] SentinelPods = [new("rf-sentinel-0", "10.0.1.1", true), new("rf-sentinel-1", "10.0.1.2", true), new("rf-sentinel-2", "10.0.1.3", true)];
-
     private static HealPlan Plan(SentinelObservation[] sentinels) =>
         HealPlanner.Plan(new HealInput([Master(0, replicas: 2), Replica(1, of: 0), Replica(2, of: 0)], sentinels, Settings));
 
     private static RedisFailoverStatus Compute(RedisFailover rf, HealPlan plan, RollDecision? roll = null) =>
         StatusCalculator.Compute(new StatusInput(rf, RedisPods, SentinelPods, plan, [], null, T0, Roll: roll));
 
-    private static k8s.Models.V1Condition Progressing(RedisFailoverStatus status) => status.Conditions!.Single(c => c.Type == ConditionTypes.Progressing);
+    private static k8s.Models.V1Condition Progressing(RedisFailoverStatus status) => Condition(status, ConditionTypes.Progressing);
 
     [Fact]
     public void ARollShowsInProgressingWithWhatItDoesOrWaitsFor()
