@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BackendStack.Operator.Crds;
+using BackendStack.Operator.Runtime.Hosting;
 
 namespace BackendStack.Operator.Hosting;
 
@@ -30,6 +31,17 @@ public static class OperatorCommandLine
             Description = "Address the /healthz and /readyz endpoints bind to, as host:port or :port.",
             DefaultValueFactory = _ => ":8081",
         };
+        foreach (var address in new[] { metrics, health })
+        {
+            address.Validators.Add(result =>
+            {
+                if (!BindAddress.TryParse(result.GetValueOrDefault<string>(), out _, out var problem))
+                {
+                    result.AddError($"{address.Name}: {problem}");
+                }
+            });
+        }
+
         var leaderElect = new Option<bool>("--leader-elect")
         {
             Description = "Elect a leader through a Lease, so only one replica reconciles at a time.",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using BackendStack.Operator.Runtime.Monitoring;
@@ -22,8 +21,8 @@ internal sealed class EndpointsServer(ControllerRuntimeOptions options, Controll
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var probes = Parse(options.HealthProbeBindAddress);
-        var metricsAt = Parse(options.MetricsBindAddress);
+        var probes = BindAddress.Parse(options.HealthProbeBindAddress);
+        var metricsAt = BindAddress.Parse(options.MetricsBindAddress);
         var shared = probes is not null && probes.Equals(metricsAt);
         var addresses = new List<Uri>();
         if (probes is not null)
@@ -58,20 +57,6 @@ internal sealed class EndpointsServer(ControllerRuntimeOptions options, Controll
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>":8080" (every interface), "127.0.0.1:8080", or "0"/empty (off).</summary>
-    public static IPEndPoint? Parse(string address)
-    {
-        if (string.IsNullOrEmpty(address) || address == "0")
-        {
-            return null;
-        }
-
-        var colon = address.LastIndexOf(':');
-        var host = colon > 0 ? address[..colon].Trim('[', ']') : string.Empty;
-        var port = int.Parse(address[(colon + 1)..], CultureInfo.InvariantCulture);
-        return new IPEndPoint(host.Length == 0 ? IPAddress.Any : IPAddress.Parse(host), port);
     }
 
     private Uri Listen(IPEndPoint endpoint, EndpointsResponder responder)

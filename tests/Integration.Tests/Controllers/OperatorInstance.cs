@@ -30,7 +30,10 @@ internal sealed class OperatorInstance : IAsyncDisposable
     public bool IsStopping => app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested;
 
     /// <summary>Where /metrics, /healthz and /readyz answer.</summary>
-    public Uri HttpAddress => app.Services.GetRequiredService<EndpointsServer>().Addresses[0];
+    public Uri HttpAddress => HttpAddresses[0];
+
+    /// <summary>The probe address first, then the metrics address when it is another one.</summary>
+    public IReadOnlyList<Uri> HttpAddresses => app.Services.GetRequiredService<EndpointsServer>().Addresses;
 
     public double Reconciles(string result = "success") => Metrics.ReconcileTotal.WithLabels("apptier", result).Value;
 

@@ -63,6 +63,26 @@ public class OperatorCommandLineTests
         Assert.False(ran);
     }
 
+    [Theory]
+    [InlineData("--metrics-bind-address", "localhost:8080")]
+    [InlineData("--health-probe-bind-address", "8081")]
+    [InlineData("--metrics-bind-address", "127.0.0.1:http")]
+    public void ABindAddressThatIsNotHostPortIsAnErrorNamingTheOptionAndRunsNothing(string option, string value)
+    {
+        var ran = false;
+        var error = new StringWriter();
+        var exitCode = OperatorCommandLine.Create((_, _) =>
+            {
+                ran = true;
+                return Task.FromResult(0);
+            })
+            .Parse([option, value]).Invoke(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
+
+        Assert.NotEqual(0, exitCode);
+        Assert.False(ran);
+        Assert.Contains($"{option}: '{value}' is not host:port, :port or 0", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static OperatorOptions Parse(string[] args)
     {
         OperatorOptions? parsed = null;
