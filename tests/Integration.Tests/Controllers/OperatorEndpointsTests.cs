@@ -14,7 +14,8 @@ public sealed class OperatorEndpointsTests
         Assert.Equal(("127.0.0.1", "127.0.0.2"), (probes.Host, metrics.Host));
         using var http = new HttpClient();
 
-        Assert.Equal("ok", await http.GetStringAsync(new Uri(probes, "/readyz")));
+        // Ready once the caches have synced, which may be a moment after start.
+        await Poll.UntilAsync(async () => (await http.GetAsync(new Uri(probes, "/readyz"))).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(10), "/readyz to answer 200");
         Assert.Equal("ok", await http.GetStringAsync(new Uri(probes, "/healthz")));
         Assert.Contains("controller_runtime_max_concurrent_reconciles", await http.GetStringAsync(new Uri(metrics, "/metrics")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(probes, "/metrics"))).StatusCode);

@@ -1,6 +1,7 @@
 using BackendStack.Operator.DataPlane.Redis;
 using BackendStack.Tests.Controllers;
 using k8s;
+using Xunit.Abstractions;
 using static BackendStack.Tests.Redis.RedisFailoverLifecycleTests;
 
 namespace BackendStack.Tests.Redis;
@@ -10,7 +11,7 @@ namespace BackendStack.Tests.Redis;
 /// sentinels are still switching. It must follow Sentinel's choice, never undo it.
 /// </summary>
 [Collection(EmulatedRedisPodsGroup.Name)]
-public sealed class OperatorRestartDuringFailoverTests
+public sealed class OperatorRestartDuringFailoverTests(ITestOutputHelper output)
 {
     private const string Ns = ClusterUnderTest.Namespace;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -19,8 +20,27 @@ public sealed class OperatorRestartDuringFailoverTests
     public async Task ANewOperatorFollowsTheFailoverSentinelMadeWithoutIt()
     {
         await using var cluster = await ClusterUnderTest.StartAsync();
-        await using var first = await cluster.StartOperatorAsync();
         await using var runner = new RedisPodRunner(cluster.Client, Ns, "fo");
+        var operators = new List<OperatorInstance>();
+        try
+        {
+            await FollowAsync(cluster, runner, operators);
+        }
+        catch (Exception)
+        {
+            foreach (var op in operators)
+            {
+                await ScenarioDiagnostics.WriteAsync(output, op, runner);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task FollowAsync(ClusterUnderTest cluster, RedisPodRunner runner, List<OperatorInstance> operators)
+    {
+        await using var first = await cluster.StartOperatorAsync();
+        operators.Add(first);
         await CreateAsync(cluster, "fo");
         var ready = await Eventually.ValueAsync(async () => await GetAsync(cluster, "fo") is { Status: { Phase: Operator.Api.Phase.Ready, Sentinels.Agreeing: 3 } } rf ? rf : null, "Ready", Timeout);
         Assert.Equal("fo-redis-0", ready.Status.Master!.Pod);
@@ -47,6 +67,7 @@ public sealed class OperatorRestartDuringFailoverTests
             "a sentinel to name a new master",
             Timeout);
         await using var second = await cluster.StartOperatorAsync();
+        operators.Add(second);
         using var watching = new CancellationTokenSource();
         var oldMasterLabelled = WatchMasterLabelAsync(cluster, "fo-redis-0", watching.Token);
 

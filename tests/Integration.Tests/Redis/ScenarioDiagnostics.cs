@@ -8,6 +8,7 @@ internal static class ScenarioDiagnostics
 {
     public static async Task WriteAsync(ITestOutputHelper output, OperatorInstance op, RedisPodRunner runner)
     {
+        output.WriteLine($"--- operator log ({op.Logs.Lines.Count} lines)");
         foreach (var (level, category, message) in op.Logs.Lines)
         {
             output.WriteLine($"{level} {category[(category.LastIndexOf('.') + 1)..]}: {message}");
