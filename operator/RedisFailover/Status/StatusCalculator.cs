@@ -103,9 +103,22 @@ internal static class StatusCalculator
             SentinelAgreementKind.FailoverInProgress => (true, "FailoverInProgress", agreement.Message),
             SentinelAgreementKind.NoQuorum when masterAvailable => (true, "SentinelQuorumLost", agreement.Message + "; Sentinel could not fail over now"),
             SentinelAgreementKind.Agreed when agreement.Unanswered.Count > 0 => (true, "SentinelsUnavailable", Unanswered(input, agreement)),
-            _ when !masterAvailable && input.Plan is not null && input.Resource.Status.Master is not null => (true, "MasterUnavailable", "The master does not answer and no replica could take over yet"),
+            _ when !masterAvailable && input.Plan is not null && input.Resource.Status.Master is not null => (true, "MasterUnavailable", MasterUnavailable(input, agreement)),
             _ => (false, "AsExpected", "Master, replicas and sentinels as the spec asks"),
         };
+    }
+
+    /// <summary>Who takes over, and when: Sentinel within down-after-milliseconds, the operator once Sentinel's time to act has passed.</summary>
+    private static string MasterUnavailable(StatusInput input, SentinelAgreement? agreement)
+    {
+        if (agreement?.Kind != SentinelAgreementKind.Agreed || input.Plan!.Master is not { } master)
+        {
+            return "The master does not answer and no replica could take over yet";
+        }
+
+        var settings = SentinelSettingsBuilder.Build(input.Resource.Spec.Sentinel);
+        var pod = input.RedisPods.FirstOrDefault(p => p.Ip == master.Host)?.Name ?? master.ToString();
+        return Text($"{pod} does not answer as master; Sentinel fails it over once it is down for {settings.DownAfterMilliseconds} ms, or the operator promotes the replica with the most data if the sentinels still name it after {HealPlanner.SentinelGiveUpAfter(settings).TotalSeconds:0.#} s");
     }
 
     private static string Unanswered(StatusInput input, SentinelAgreement agreement)

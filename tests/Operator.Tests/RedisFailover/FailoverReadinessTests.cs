@@ -88,6 +88,9 @@ public sealed class FailoverReadinessTests
         Assert.Equal(Phase.Degraded, status.Phase);
         Assert.Equal(("False", "NoMaster"), (Condition(status, ConditionTypes.MasterAvailable).Status, Condition(status, ConditionTypes.MasterAvailable).Reason));
         Assert.Equal(("True", "MasterUnavailable"), (Condition(status, ConditionTypes.Degraded).Status, Condition(status, ConditionTypes.Degraded).Reason));
+        Assert.Equal(
+            "rf-redis-0 does not answer as master; Sentinel fails it over once it is down for 5000 ms, or the operator promotes the replica with the most data if the sentinels still name it after 25 s",
+            Condition(status, ConditionTypes.Degraded).Message);
         Assert.Equal("rf-redis-0", status.Master!.Pod);
     }
 }
