@@ -9,24 +9,12 @@ namespace BackendStack.Operator.RedisFailovers.Healing;
 /// </summary>
 internal sealed class MasterSilenceClock(TimeProvider time)
 {
-    private readonly Dictionary<RedisEndpoint, DateTimeOffset> since = [];
+    private readonly EndpointStateClock silent = new(time);
 
     /// <summary>Records this check's observations; returns, per pod not answering as master, for how long.</summary>
     public IReadOnlyDictionary<RedisEndpoint, TimeSpan> Update(IReadOnlyCollection<RedisNodeObservation> nodes)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        var now = time.GetUtcNow();
-        var silent = nodes.Where(n => !n.IsMaster).Select(n => n.Endpoint).ToHashSet();
-        foreach (var answering in since.Keys.Where(k => !silent.Contains(k)).ToList())
-        {
-            since.Remove(answering);
-        }
-
-        foreach (var endpoint in silent)
-        {
-            since.TryAdd(endpoint, now);
-        }
-
-        return since.ToDictionary(p => p.Key, p => now - p.Value);
+        return silent.Update(nodes.Where(n => !n.IsMaster).Select(n => n.Endpoint));
     }
 }

@@ -9,27 +9,15 @@ namespace BackendStack.Operator.RedisFailovers.Healing;
 /// </summary>
 internal sealed class SentinelTrackingClock(TimeProvider time)
 {
-    private readonly Dictionary<RedisEndpoint, DateTimeOffset> since = [];
+    private readonly EndpointStateClock incomplete = new(time);
 
     /// <summary>Records this check's observations; returns, per incomplete sentinel, how long it has been incomplete.</summary>
     public IReadOnlyDictionary<RedisEndpoint, TimeSpan> Update(IReadOnlyCollection<SentinelObservation> sentinels, IReadOnlyCollection<RedisNodeObservation> nodes)
     {
         ArgumentNullException.ThrowIfNull(sentinels);
-        var now = time.GetUtcNow();
-        var incomplete = sentinels.Where(s => SentinelResetPolicy.Missing(s, sentinels, nodes).Count > 0).Select(s => s.Sentinel).ToHashSet();
-        foreach (var complete in since.Keys.Where(k => !incomplete.Contains(k)).ToList())
-        {
-            since.Remove(complete);
-        }
-
-        foreach (var sentinel in incomplete)
-        {
-            since.TryAdd(sentinel, now);
-        }
-
-        return since.ToDictionary(p => p.Key, p => now - p.Value);
+        return incomplete.Update(sentinels.Where(s => SentinelResetPolicy.Missing(s, sentinels, nodes).Count > 0).Select(s => s.Sentinel));
     }
 
     /// <summary>A reset sentinel starts discovering afresh.</summary>
-    public void Forget(RedisEndpoint sentinel) => since.Remove(sentinel);
+    public void Forget(RedisEndpoint sentinel) => incomplete.Forget(sentinel);
 }
