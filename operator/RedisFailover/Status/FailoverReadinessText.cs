@@ -16,7 +16,7 @@ internal static class FailoverReadinessText
 
         var gaps = readiness.Gaps.Select(g =>
         {
-            var name = sentinelPods.FirstOrDefault(p => p.Ip == g.Sentinel.Host)?.Name ?? g.Sentinel.ToString();
+            var name = PodState.NameAt(sentinelPods, g.Sentinel);
             var lacks = new List<string>();
             if (g.PeersKnown < readiness.Needed - 1)
             {

@@ -21,7 +21,7 @@ internal static class StatusCalculator
         // While sentinels disagree or fail over, the master is not settled: the status keeps the last one, so a
         // failover found afterwards (without Sentinel's announcement) still shows from where to where it went.
         var settling = agreement?.Kind is SentinelAgreementKind.Disagree or SentinelAgreementKind.FailoverInProgress;
-        var masterPod = settling ? null : input.Plan?.Master is { } m ? input.RedisPods.FirstOrDefault(p => p.Ip == m.Host) : null;
+        var masterPod = settling ? null : input.Plan?.Master is { } m ? PodState.At(input.RedisPods, m) : null;
         var masterAvailable = masterPod is not null && input.Plan!.MasterAnswers
             && agreement?.Kind is SentinelAgreementKind.Agreed or SentinelAgreementKind.NoQuorum or SentinelAgreementKind.Unmonitored
             && input.Plan.Actions.All(a => a is not PromoteReplica);
@@ -32,13 +32,14 @@ internal static class StatusCalculator
         var (degraded, degradedReason, degradedMessage) = Degradation(input, agreement, masterAvailable);
         // With replicas to promote, Ready means Sentinel could fail over now, not only that it watches.
         var canFailOver = spec.Redis.Replicas <= 1 || input.Plan?.Readiness is { CanFailOver: true };
-        var ready = masterAvailable && quorum && podsReady && !degraded && canFailOver;
+        var healthy = masterAvailable && quorum && podsReady && !degraded;
+        var ready = healthy && canFailOver;
         var healing = input.Plan is { Actions.Count: > 0 };
         var rolling = input.Roll is { Rolling: true };
         var conditions = new Conditions(previous.Conditions, resource.Metadata.Generation, input.Now)
             .Set(ConditionTypes.Ready, ready, ready ? "AllReady" : NotReadyReason(masterAvailable, quorum, podsReady, degraded), ready
                 ? Text($"Master {masterPod!.Name} with {redisReady - 1} replicas and {sentinelsReady} sentinels agreeing")
-                : masterAvailable && quorum && podsReady && !degraded ? FailoverReadinessText.Describe(input.Plan!.Readiness, input.SentinelPods)
+                : healthy ? FailoverReadinessText.Describe(input.Plan!.Readiness, input.SentinelPods)
                 : "See the MasterAvailable, SentinelQuorum and Degraded conditions")
             .Set(ConditionTypes.MasterAvailable, masterAvailable, masterAvailable ? "MasterReachable" : "NoMaster", masterAvailable
                 ? Text($"{masterPod!.Name} ({masterPod.Ip}) serves as master")
@@ -117,13 +118,13 @@ internal static class StatusCalculator
         }
 
         var settings = SentinelSettingsBuilder.Build(input.Resource.Spec.Sentinel);
-        var pod = input.RedisPods.FirstOrDefault(p => p.Ip == master.Host)?.Name ?? master.ToString();
+        var pod = PodState.NameAt(input.RedisPods, master);
         return Text($"{pod} does not answer as master; Sentinel fails it over once it is down for {settings.DownAfterMilliseconds} ms, or the operator promotes the replica with the most data if the sentinels still name it after {HealPlanner.SentinelGiveUpAfter(settings).TotalSeconds:0.#} s");
     }
 
     private static string Unanswered(StatusInput input, SentinelAgreement agreement)
     {
-        var silent = agreement.Unanswered.Select(e => input.SentinelPods.FirstOrDefault(p => p.Ip == e.Host)?.Name ?? e.ToString()).ToList();
+        var silent = agreement.Unanswered.Select(e => PodState.NameAt(input.SentinelPods, e)).ToList();
         var quorum = SentinelSettingsBuilder.Build(input.Resource.Spec.Sentinel).Quorum;
         return Text($"{string.Join(", ", silent)} {(silent.Count == 1 ? "does" : "do")} not answer; {agreement.Agreeing} of {agreement.Reachable + silent.Count} sentinels agree on the master, still enough to fail over (quorum {quorum})");
     }
