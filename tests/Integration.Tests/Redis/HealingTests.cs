@@ -32,6 +32,33 @@ public sealed class HealingTests
     }
 
     [Fact]
+    public async Task BootstrapWhileNoSentinelAnswersYetWaitsForPodZero()
+    {
+        await using var topology = await RedisTopology.StartAsync(redisCount: 3, sentinelCount: 3, replicate: false);
+        foreach (var sentinel in topology.Sentinels)
+        {
+            sentinel.Kill();
+        }
+
+        // No sentinel answers (no quorum) and pod 0 is not up yet: nobody is made master.
+        topology.Redis[0].Kill();
+        var waiting = await CheckAndHealAsync(topology);
+        Assert.Equal(SentinelAgreementKind.NoQuorum, waiting.Plan.Agreement.Kind);
+        Assert.Empty(waiting.Plan.Actions);
+        foreach (var other in topology.Redis.Skip(1))
+        {
+            Assert.Equal(RedisRole.Master, (await topology.Nodes.GetReplicationAsync(RedisTopology.Endpoint(other), CancellationToken.None)).Role);
+        }
+
+        // Until the operator's connection to pod 0 is back, checks keep waiting; then pod 0 is chosen.
+        await topology.Redis[0].StartAsync(CancellationToken.None);
+        var bootstrap = await Eventually.StructAsync<(HealPlan Plan, IReadOnlyList<HealOutcome> Outcomes)>(
+            async () => await CheckAndHealAsync(topology) is { Plan.Master: not null } check ? check : null, "a master chosen");
+        Assert.Equal(RedisTopology.Endpoint(topology.Redis[0]), bootstrap.Plan.Master);
+        Assert.Equal(2, bootstrap.Outcomes.Count(o => o.Succeeded && o.Action is RepointReplica r && r.Master == RedisTopology.Endpoint(topology.Redis[0])));
+    }
+
+    [Fact]
     public async Task ForcedSecondMasterIsDemotedAndResyncsFromTheAgreedMaster()
     {
         await using var topology = await RedisTopology.StartAsync(redisCount: 3, sentinelCount: 3);
