@@ -27,6 +27,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ControllerSet controllers;
     private Kubernetes? localPodsClient;
+    private bool disposed;
 
     private EmulatorHost(WebApplication app, ResourceService service, FaultInjector faults, RequestCounters requests, ControllerSet controllers)
     {
@@ -113,6 +114,8 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed) return;
+        disposed = true;
         if (LocalPods is not null) await LocalPods.DisposeAsync();
         localPodsClient?.Dispose();
         Faults.DropAllWatches();

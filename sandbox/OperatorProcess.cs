@@ -13,6 +13,7 @@ namespace BackendStack.Sandbox;
 public sealed class OperatorProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private bool disposed;
 
     private OperatorProcess(Process process) => this.process = process;
 
@@ -49,6 +50,12 @@ public sealed class OperatorProcess : IAsyncDisposable
     /// <summary>SIGTERM, then SIGKILL after 10 s.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             Signals.Send(process.Id, Signals.Term);

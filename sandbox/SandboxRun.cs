@@ -63,7 +63,19 @@ public static class SandboxRun
               kubectl --kubeconfig {relative} logs -n {options.Namespace} <pod>
             operator log: {Path.Combine(options.StateDirectory, "operator.log")}. Ctrl-C stops everything.
             """).ConfigureAwait(false);
-        return await WatchAsync(new StatusBoard(client, options.Namespace), options, @operator, output, cancellationToken, timeout.Token).ConfigureAwait(false);
+        var exitCode = await WatchAsync(new StatusBoard(client, options.Namespace), options, @operator, output, cancellationToken, timeout.Token).ConfigureAwait(false);
+        await StopAsync("the operator", @operator.DisposeAsync, output).ConfigureAwait(false);
+        await StopAsync("the Pods and the API server", emulator.DisposeAsync, output).ConfigureAwait(false);
+        return exitCode;
+    }
+
+    /// <summary>Stops one part and says how long it took, so a slow stop shows where it waits.</summary>
+    private static async Task StopAsync(string what, Func<ValueTask> stop, TextWriter output)
+    {
+        await output.WriteLineAsync($"stopping {what}").ConfigureAwait(false);
+        var started = TimeProvider.System.GetTimestamp();
+        await stop().ConfigureAwait(false);
+        await output.WriteLineAsync($"stopped {what} in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s").ConfigureAwait(false);
     }
 
     private static async Task<int> WatchAsync(

@@ -7,10 +7,13 @@ namespace BackendStack.PodRuntime.Tests;
 /// <summary>An emulator whose Pods run as local processes, its client and its runtime directory, all gone on dispose.</summary>
 internal sealed class LocalPodsEmulator : IAsyncDisposable
 {
-    private LocalPodsEmulator(EmulatorHost emulator, string root)
+    private readonly AddressBlockLease addresses;
+
+    private LocalPodsEmulator(EmulatorHost emulator, string root, AddressBlockLease addresses)
     {
         Emulator = emulator;
         Root = root;
+        this.addresses = addresses;
         Client = new Kubernetes(emulator.CreateClientConfiguration());
     }
 
@@ -27,19 +30,31 @@ internal sealed class LocalPodsEmulator : IAsyncDisposable
     public static async Task<LocalPodsEmulator> StartAsync(bool builtInControllers = true, TimeSpan? restartDelay = null)
     {
         var root = Directory.CreateTempSubdirectory("podruntime-emulator-").FullName;
-        var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+        // A block no other emulator of these tests (running in parallel) holds: Pods of two stacks never share an address.
+        var addresses = AddressBlockLease.Acquire(150, 249);
+        EmulatorHost emulator;
+        try
         {
-            BuiltInControllers = builtInControllers,
-            LocalPods = new LocalPodRuntimeOptions
+            emulator = await EmulatorHost.StartAsync(new EmulatorOptions
             {
-                RootDirectory = root,
-                AddressBlock = Random.Shared.Next(150, 250),
-                SyncInterval = TimeSpan.FromMilliseconds(200),
-                RestartBackoffInitial = TimeSpan.FromMilliseconds(200),
-                RestartDelay = restartDelay ?? TimeSpan.FromMilliseconds(200),
-            },
-        });
-        return new LocalPodsEmulator(emulator, root);
+                BuiltInControllers = builtInControllers,
+                LocalPods = new LocalPodRuntimeOptions
+                {
+                    RootDirectory = root,
+                    AddressBlock = addresses.Block,
+                    SyncInterval = TimeSpan.FromMilliseconds(200),
+                    RestartBackoffInitial = TimeSpan.FromMilliseconds(200),
+                    RestartDelay = restartDelay ?? TimeSpan.FromMilliseconds(200),
+                },
+            });
+        }
+        catch
+        {
+            addresses.Dispose();
+            throw;
+        }
+
+        return new LocalPodsEmulator(emulator, root, addresses);
     }
 
     public async ValueTask DisposeAsync()
@@ -51,6 +66,7 @@ internal sealed class LocalPodsEmulator : IAsyncDisposable
         }
         finally
         {
+            addresses.Dispose();
             Directory.Delete(Root, recursive: true);
         }
     }

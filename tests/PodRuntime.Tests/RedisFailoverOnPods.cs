@@ -36,7 +36,27 @@ internal static class RedisFailoverOnPods
         resource.Spec.Sentinel.DownAfterMilliseconds = 1000;
         resource.Spec.Sentinel.FailoverTimeout = 3000;
         await stack.Client.CustomObjects.CreateNamespacedCustomObjectAsync(resource, RedisFailoverResource.Group, RedisFailoverResource.Version, Ns, RedisFailoverResource.Plural);
-        return await ReadyAsync(stack, replicas);
+        var ready = await ReadyAsync(stack, replicas);
+        await AssertNoContainerRestartedAsync(stack.Client);
+        return ready;
+    }
+
+    /// <summary>A bootstrap crashes no container: the scenarios count the restarts their faults cause from zero.</summary>
+    public static async Task AssertNoContainerRestartedAsync(Kubernetes client)
+    {
+        foreach (var pod in (await client.CoreV1.ListNamespacedPodAsync(Ns)).Items)
+        {
+            foreach (var status in pod.Status.ContainerStatuses ?? [])
+            {
+                if (status.RestartCount > 0)
+                {
+                    var log = await client.CoreV1.ReadNamespacedPodLogAsync(pod.Metadata.Name, Ns, status.Name, previous: true);
+                    using var reader = new StreamReader(log);
+                    Assert.Fail($"{pod.Metadata.Name}/{status.Name} restarted {status.RestartCount} times during the bootstrap; last end: "
+                        + $"{KubernetesJson.Serialize(status.LastState)}\nits log:\n{await reader.ReadToEndAsync()}");
+                }
+            }
+        }
     }
 
     /// <summary>Merge-patches <c>spec.redis</c> with <paramref name="redis"/>.</summary>

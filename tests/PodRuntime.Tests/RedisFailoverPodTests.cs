@@ -43,11 +43,38 @@ public sealed class RedisFailoverPodTests
             p => p.Status.ContainerStatuses?.SingleOrDefault() is { RestartCount: 1, Ready: true }, "the killed container restarted and ready", WaitLimit);
         Assert.Equal(137, restarted.Status.ContainerStatuses[0].LastState.Terminated.ExitCode);
         Assert.Equal(oldIp, restarted.Status.PodIP);
-        await Eventually.ValueAsync(() => RedisCommand.ReplicatesFromAsync(oldIp, password, newIp), r => r, "the old master to rejoin as a replica of the new one", WaitLimit);
+        await Eventually.ValueAsync(() => RedisCommand.ReplicatesFromAsync(oldIp, password, newIp), r => r, "the old master to rejoin as a replica of the new one", WaitLimit,
+            () => ReplicationContext(oldMaster, oldIp, password, stack));
         await Eventually.ValueAsync(() => RedisCommand.RunAsync(oldIp, password, "GET", "after-crash"), v => v == "written", "the write after the failover on the rejoined replica", WaitLimit);
         var masters = await stack.Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: "backendstack.io/role=master");
         Assert.Equal([newMaster], masters.Items.Select(p => p.Metadata.Name));
         Assert.Equal(1, (await GetAsync(stack.Client)).Status.Failovers);
+    }
+
+    private static string ReplicationContext(string pod, string ip, string password, OperatorOnLocalPods stack)
+    {
+        string info;
+        try
+        {
+            info = string.Join(", ", RedisCommand.ReplicationAsync(ip, password).GetAwaiter().GetResult().Select(p => $"{p.Key}={p.Value}"));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            info = e.Message;
+        }
+
+        string log;
+        try
+        {
+            using var reader = new StreamReader(stack.Client.CoreV1.ReadNamespacedPodLogAsync(pod, Ns, "redis", tailLines: 40).GetAwaiter().GetResult());
+            log = reader.ReadToEnd();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log = e.Message;
+        }
+
+        return $"INFO replication of {ip}: {info}\nits log:\n{log}\noperator log:\n{stack.LogTail(80)}";
     }
 
     [Fact]

@@ -13,6 +13,18 @@ public sealed partial class SandboxTests
     [GeneratedRegex(@"^redisfailover/redis\s+Ready\s+Ready=True")]
     private static partial Regex RedisFailoverReady();
 
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return $"{pid} {File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim()}";
+        }
+        catch (IOException)
+        {
+            return $"{pid} (gone)";
+        }
+    }
+
     [Fact]
     public async Task SandboxRunsTheReferenceRedisFailoverToReadyAndCtrlCStopsEveryProcessItStarted()
     {
@@ -63,7 +75,19 @@ public sealed partial class SandboxTests
 
             Assert.True(Signals.Send(sandbox.Id, 2)); // Ctrl-C
             using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await sandbox.WaitForExitAsync(bound.Token);
+            try
+            {
+                await sandbox.WaitForExitAsync(bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                var left = string.Join(", ", ProcessSweeper.Find(ProcessMarker.RuntimeVariable, runtimeId).Select(CommandLine));
+                lock (output)
+                {
+                    Assert.Fail($"the sandbox did not exit within 60 s of Ctrl-C; processes still running: {left}\nits output ends:\n"
+                        + string.Join('\n', output.ToString().Split('\n').TakeLast(40)));
+                }
+            }
 
             Assert.Equal(0, sandbox.ExitCode);
             Assert.Empty(ProcessSweeper.Find(ProcessMarker.RuntimeVariable, runtimeId));

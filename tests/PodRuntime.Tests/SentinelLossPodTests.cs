@@ -17,7 +17,7 @@ public sealed class SentinelLossPodTests
 
         Assert.True(stack.Cluster.Emulator.Faults.KillPodProcess(Ns, sentinel, "sentinel"));
 
-        // The container stays down for the kubelet's restart delay (8 s), long enough for the status to show it.
+        // The container stays down for the kubelet's restart delay (20 s here), long enough for the status to show it.
         var lost = await Eventually.ValueAsync(() => GetAsync(stack.Client), rf => rf.Status is { Phase: Phase.Degraded, Sentinels.Agreeing: 2 },
             "status to show two sentinels agreeing", WaitLimit, () => stack.LogTail());
         var degraded = lost.Status.Conditions!.Single(c => c.Type == ConditionTypes.Degraded);
