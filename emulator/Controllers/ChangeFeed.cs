@@ -4,7 +4,8 @@ using BackendStack.Emulator.Storage;
 namespace BackendStack.Emulator.Controllers;
 
 /// <summary>
-/// Runs a controller over every change after now, one event at a time. A write that fails (the object
+/// Runs a controller over every change after the call, one event at a time: the subscription is taken before the
+/// returned task first yields, so the caller knows no later write is missed. A write that fails (the object
 /// changed under the controller) is dropped: the change that caused the failure brings it back.
 /// </summary>
 internal static class ChangeFeed

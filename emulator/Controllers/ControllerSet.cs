@@ -11,8 +11,10 @@ internal sealed class ControllerSet : IAsyncDisposable
     public static ControllerSet Start(ResourceService service, EmulatorOptions options)
     {
         var set = new ControllerSet();
-        set.running.Add(Task.Run(() => new GarbageCollector(service).RunAsync(set.stop.Token)));
-        if (options.BuiltInControllers) set.running.Add(Task.Run(() => new WorkloadControllers(service, options.LocalPods, options.PodAddressBlock).RunAsync(set.stop.Token)));
+        // Called here, not through Task.Run: each controller subscribes to the change feed before its first await, so
+        // a write made as soon as the emulator is up is seen (from a queued start, a busy machine missed it for good).
+        set.running.Add(new GarbageCollector(service).RunAsync(set.stop.Token));
+        if (options.BuiltInControllers) set.running.Add(new WorkloadControllers(service, options.LocalPods, options.PodAddressBlock).RunAsync(set.stop.Token));
         return set;
     }
 
