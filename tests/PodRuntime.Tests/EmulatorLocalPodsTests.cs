@@ -33,7 +33,8 @@ public sealed class EmulatorLocalPodsTests
             Image = "redis:7.2",
             Command = ["sh", "-c", Start],
             VolumeMounts = [PodBuilder.Mount("config", "/etc/redis"), PodBuilder.Mount("data", "/data")],
-            ReadinessProbe = PodBuilder.Exec("redis-cli", "ping"),
+            // redis-cli exits 0 on an error reply: a Redis still loading its AOF answers -LOADING, which is not ready.
+            ReadinessProbe = PodBuilder.Exec("sh", "-c", "redis-cli ping | grep -q PONG"),
         };
         await new StatefulSetBuilder("redis", Replicas: 2, Port: 6379, redis, Claim: "data")
         {

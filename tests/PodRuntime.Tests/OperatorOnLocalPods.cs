@@ -29,7 +29,7 @@ internal sealed class OperatorOnLocalPods : IAsyncDisposable
     /// <summary>The operator's log, for failure messages.</summary>
     public string LogPath { get; }
 
-    public static async Task<OperatorOnLocalPods> StartAsync(string namespaceName, TimeSpan restartDelay)
+    public static async Task<OperatorOnLocalPods> StartAsync(string namespaceName, TimeSpan? restartDelay)
     {
         var cluster = await LocalPodsEmulator.StartAsync(restartDelay: restartDelay);
         try

@@ -38,17 +38,27 @@ public sealed class RedisFailoverPodTests
         Assert.Equal("OK", await RedisCommand.RunAsync(newIp, password, "SET", "after-crash", "written"));
         Assert.Equal("kept", await RedisCommand.RunAsync(newIp, password, "GET", "before-crash"));
 
-        // The kubelet restarts the killed container in the same Pod; its start script asks Sentinel for the master.
+        // The kubelet restarted the killed container in the same Pod within 200 ms, before Sentinel's down-after (1 s):
+        // its start script found the sentinels still naming it, waited for the failover, and joined the new master.
         var restarted = await Eventually.ValueAsync(() => stack.Client.CoreV1.ReadNamespacedPodAsync(oldMaster, Ns),
             p => p.Status.ContainerStatuses?.SingleOrDefault() is { RestartCount: 1, Ready: true }, "the killed container restarted and ready", WaitLimit);
         Assert.Equal(137, restarted.Status.ContainerStatuses[0].LastState.Terminated.ExitCode);
         Assert.Equal(oldIp, restarted.Status.PodIP);
+        var startLog = await ContainerLogAsync(stack.Client, oldMaster);
+        Assert.Contains("the sentinels name this pod as master", startLog, StringComparison.Ordinal);
+        Assert.Contains($"starting as a replica of {newIp}:6379", startLog, StringComparison.Ordinal);
         await Eventually.ValueAsync(() => RedisCommand.ReplicatesFromAsync(oldIp, password, newIp), r => r, "the old master to rejoin as a replica of the new one", WaitLimit,
             () => ReplicationContext(oldMaster, oldIp, password, stack));
         await Eventually.ValueAsync(() => RedisCommand.RunAsync(oldIp, password, "GET", "after-crash"), v => v == "written", "the write after the failover on the rejoined replica", WaitLimit);
         var masters = await stack.Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: "backendstack.io/role=master");
         Assert.Equal([newMaster], masters.Items.Select(p => p.Metadata.Name));
         Assert.Equal(1, (await GetAsync(stack.Client)).Status.Failovers);
+    }
+
+    private static async Task<string> ContainerLogAsync(Kubernetes client, string pod)
+    {
+        using var reader = new StreamReader(await client.CoreV1.ReadNamespacedPodLogAsync(pod, Ns, "redis"));
+        return await reader.ReadToEndAsync();
     }
 
     private static string ReplicationContext(string pod, string ip, string password, OperatorOnLocalPods stack)

@@ -2,12 +2,15 @@ using k8s.Models;
 
 namespace BackendStack.Operator.RedisFailovers.Builders;
 
-/// <summary>The redis and sentinel ConfigMaps: rendered config plus the start script of each.</summary>
+/// <summary>The redis and sentinel ConfigMaps: rendered config plus the start script of each (and, for redis, how long a restarted master waits).</summary>
 internal static class ConfigMapBuilder
 {
     public const string RedisConfKey = "redis.conf";
     public const string SentinelConfKey = "sentinel.conf";
     public const string StartScriptKey = "start.sh";
+
+    /// <summary>Seconds a restarted master waits for a failover (<see cref="MasterRestartWait"/>); read at start, so no restart follows a change.</summary>
+    public const string MasterRestartWaitKey = "master-restart-wait";
 
     /// <summary>Sentinel starts monitoring nothing; the operator issues SENTINEL MONITOR with the spec's settings.</summary>
     public const string SentinelConf = """
@@ -26,7 +29,12 @@ internal static class ConfigMapBuilder
             resource,
             new RedisFailoverNames(resource.Metadata.Name).RedisConfigMap,
             RedisFailoverLabels.RedisComponent,
-            new() { [RedisConfKey] = configuration.File, [StartScriptKey] = StartScripts.Redis });
+            new()
+            {
+                [RedisConfKey] = configuration.File,
+                [StartScriptKey] = StartScripts.Redis,
+                [MasterRestartWaitKey] = MasterRestartWait.Seconds(resource.Spec).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
     }
 
     public static V1ConfigMap Sentinel(Api.RedisFailover resource)
