@@ -38,7 +38,7 @@ public sealed class OperatorRestartDuringFailoverPodTests
         // Sentinel may fail over more than once on a busy machine (a fresh master that misses the down-after window is
         // failed over again): the operator follows wherever the sentinels settle.
         var followed = await Eventually.ValueAsync(
-            async () => (Resource: await GetAsync(stack.Client), Sentinels: (await Task.WhenAll(sentinels.Select(s => RedisCommand.SentinelMasterIpAsync(s.Status.PodIP, password, Name)))).Distinct().ToList()),
+            async () => (Resource: await GetAsync(stack.Client), Sentinels: await SentinelMastersAsync(stack.Client, password)),
             seen => seen.Resource.Status is { Failovers: >= 1, Master.Ip: { } ip } && ip != oldIp && seen.Sentinels is [{ } settled] && settled == ip,
             "the failover in status after the operator's start, on the master the sentinels settled on", WaitLimit, () => stack.LogTail());
         var newIp = followed.Resource.Status.Master!.Ip!;

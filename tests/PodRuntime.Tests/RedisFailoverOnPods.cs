@@ -78,6 +78,10 @@ internal static class RedisFailoverOnPods
         [.. (await client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: $"app.kubernetes.io/instance={Name},app.kubernetes.io/component={component}"))
             .Items.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)];
 
+    /// <summary>The distinct master addresses the sentinel Pods name (one element once they agree; null for a sentinel that names none).</summary>
+    public static async Task<IReadOnlyList<string?>> SentinelMastersAsync(Kubernetes client, string password) =>
+        [.. (await Task.WhenAll((await PodsAsync(client, "sentinel")).Select(s => RedisCommand.SentinelMasterIpAsync(s.Status.PodIP, password, Name)))).Distinct()];
+
     /// <summary>The one address behind the master Service (its Endpoints, as a Service proxy would route).</summary>
     public static async Task<string?> MasterEndpointAsync(Kubernetes client)
     {

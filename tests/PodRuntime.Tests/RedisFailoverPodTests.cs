@@ -28,31 +28,35 @@ public sealed class RedisFailoverPodTests
 
         Assert.True(stack.Cluster.Emulator.Faults.KillPodProcess(Ns, oldMaster, "redis"));
 
-        var failedOver = await Eventually.ValueAsync(() => GetAsync(stack.Client), rf => rf.Status?.Failovers >= 1, "the failover in status", WaitLimit, () => stack.LogTail());
-        Assert.Equal(1, failedOver.Status.Failovers);
-        Assert.Equal(oldMaster, failedOver.Status.LastFailover!.From);
-        var newMaster = failedOver.Status.LastFailover.To!;
-        Assert.NotEqual(oldMaster, newMaster);
-        var newIp = (await stack.Client.CoreV1.ReadNamespacedPodAsync(newMaster, Ns)).Status.PodIP;
-        await Eventually.ValueAsync(() => MasterEndpointAsync(stack.Client), ip => ip == newIp, "the master Service's Endpoints on the new master", WaitLimit);
-        Assert.Equal("OK", await RedisCommand.RunAsync(newIp, password, "SET", "after-crash", "written"));
-        Assert.Equal("kept", await RedisCommand.RunAsync(newIp, password, "GET", "before-crash"));
-
-        // The kubelet restarted the killed container in the same Pod within 200 ms, before Sentinel's down-after (1 s):
-        // its start script found the sentinels still naming it, waited for the failover, and joined the new master.
+        // The kubelet restarts the killed container in the same Pod within 200 ms, before Sentinel's down-after (1 s):
+        // its start script finds the sentinels still naming it, waits for the failover, and joins the new master.
         var restarted = await Eventually.ValueAsync(() => stack.Client.CoreV1.ReadNamespacedPodAsync(oldMaster, Ns),
             p => p.Status.ContainerStatuses?.SingleOrDefault() is { RestartCount: 1, Ready: true }, "the killed container restarted and ready", WaitLimit);
         Assert.Equal(137, restarted.Status.ContainerStatuses[0].LastState.Terminated.ExitCode);
         Assert.Equal(oldIp, restarted.Status.PodIP);
         var startLog = await ContainerLogAsync(stack.Client, oldMaster);
         Assert.Contains("the sentinels name this pod as master", startLog, StringComparison.Ordinal);
-        Assert.Contains($"starting as a replica of {newIp}:6379", startLog, StringComparison.Ordinal);
+        Assert.Contains("starting as a replica of ", startLog, StringComparison.Ordinal);
+        Assert.DoesNotContain($"starting as a replica of {oldIp}:", startLog, StringComparison.Ordinal);
+
+        // Sentinel may fail over twice on a busy machine (a fresh master that misses one down-after window of 1 s):
+        // everything follows wherever the sentinels settle.
+        var settled = await Eventually.ValueAsync(
+            async () => (Resource: await GetAsync(stack.Client), Sentinels: await SentinelMastersAsync(stack.Client, password), Endpoint: await MasterEndpointAsync(stack.Client)),
+            seen => seen.Resource.Status is { Failovers: >= 1, Master.Ip: { } ip } && ip != oldIp && seen.Sentinels is [{ } agreed] && agreed == ip && seen.Endpoint == ip,
+            "the failover in status, the sentinels and the master Service's Endpoints on one new master", WaitLimit, () => stack.LogTail());
+        var newMaster = settled.Resource.Status.Master!.Pod!;
+        var newIp = settled.Resource.Status.Master.Ip!;
+        Assert.NotEqual(oldMaster, newMaster);
+        Assert.Equal(newMaster, settled.Resource.Status.LastFailover!.To);
+        Assert.Equal("kept", await RedisCommand.RunAsync(newIp, password, "GET", "before-crash"));
+        Assert.Equal("OK", await RedisCommand.RunAsync(newIp, password, "SET", "after-crash", "written"));
         await Eventually.ValueAsync(() => RedisCommand.ReplicatesFromAsync(oldIp, password, newIp), r => r, "the old master to rejoin as a replica of the new one", WaitLimit,
             () => ReplicationContext(oldMaster, oldIp, password, stack));
         await Eventually.ValueAsync(() => RedisCommand.RunAsync(oldIp, password, "GET", "after-crash"), v => v == "written", "the write after the failover on the rejoined replica", WaitLimit);
         var masters = await stack.Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: "backendstack.io/role=master");
         Assert.Equal([newMaster], masters.Items.Select(p => p.Metadata.Name));
-        Assert.Equal(1, (await GetAsync(stack.Client)).Status.Failovers);
+        Assert.Equal(newMaster, (await ReadyAsync(stack, redis: 3)).Status.Master!.Pod);
     }
 
     private static async Task<string> ContainerLogAsync(Kubernetes client, string pod)
