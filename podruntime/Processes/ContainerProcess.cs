@@ -84,7 +84,11 @@ public sealed class ContainerProcess : IDisposable
 
     public void Dispose() => launcher.Dispose();
 
-    /// <summary>The start script's children are set-up tools, orphans and the command; the command is the one whose namespace PID the script wrote down.</summary>
+    /// <summary>
+    /// The start script's children are set-up tools, orphans and the command; the command is the one whose namespace PID
+    /// the script wrote down, once it has exec'd: until then it is a fork of the script that still runs the script's
+    /// TERM trap, which would swallow a SIGTERM (seen as exit 137 after the grace period instead of 143).
+    /// </summary>
     private int? FindCommand()
     {
         if (InitPid is not { } init || !File.Exists(pidFile)
@@ -98,7 +102,7 @@ public sealed class ContainerProcess : IDisposable
             var status = Read($"/proc/{child}/status")?.Split('\n').FirstOrDefault(l => l.StartsWith("NSpid:", StringComparison.Ordinal));
             if (status?.Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries)[^1] == namespacePid.ToString(CultureInfo.InvariantCulture))
             {
-                return child;
+                return Read($"/proc/{child}/cmdline") is { } command && command != Read($"/proc/{init}/cmdline") ? child : null;
             }
         }
 
