@@ -18,7 +18,7 @@ internal static class HealPlanner
             SentinelAgreementKind.Agreed => Follow(input, agreement, agreement.Master!.Value, overrideStale: false, allowReset: true),
             SentinelAgreementKind.Unmonitored or SentinelAgreementKind.NoQuorum when IsFreshAndIncomplete(input) => new HealPlan(agreement, null, []),
             SentinelAgreementKind.Unmonitored => InitialMasterPolicy.Choose(input.Nodes) is { } first
-                ? Follow(input, agreement, first.Endpoint, overrideStale: false, allowReset: false)
+                ? FollowOwnChoice(input, agreement, first, overrideStale: false)
                 : new HealPlan(agreement, null, []),
             SentinelAgreementKind.NoQuorum => WithoutQuorum(input, agreement),
             SentinelAgreementKind.Disagree when StragglerSentinelPolicy.Plan(input) is { Count: > 0 } realign => new HealPlan(agreement, agreement.Master, realign),
@@ -58,15 +58,26 @@ internal static class HealPlanner
     private static HealPlan WithoutQuorum(HealInput input, SentinelAgreement agreement)
     {
         var named = input.Nodes.FirstOrDefault(n => n.Endpoint == agreement.Master && n.IsMaster);
-        if ((named ?? InitialMasterPolicy.Choose(input.Nodes)) is { } master)
+        if (named is not null)
         {
-            return Follow(input, agreement, master.Endpoint, overrideStale: true, allowReset: false);
+            return Follow(input, agreement, named.Endpoint, overrideStale: true, allowReset: false);
+        }
+
+        if (InitialMasterPolicy.Choose(input.Nodes) is { } master)
+        {
+            return FollowOwnChoice(input, agreement, master, overrideStale: true);
         }
 
         return PromotionPolicy.Choose(input.Nodes) is { } promoted
             ? new HealPlan(agreement, promoted.Endpoint, [new PromoteReplica(promoted)])
             : new HealPlan(agreement, agreement.Master, []);
     }
+
+    /// <summary>A master of the operator's own choosing that nobody follows is not worth a replica's data: that replica is promoted instead.</summary>
+    private static HealPlan FollowOwnChoice(HealInput input, SentinelAgreement agreement, RedisNodeObservation master, bool overrideStale) =>
+        PromotionPolicy.RicherThan(master, input.Nodes) is { } richer
+            ? new HealPlan(agreement, richer.Endpoint, [new PromoteReplica(richer)])
+            : Follow(input, agreement, master.Endpoint, overrideStale, allowReset: false);
 
     private static HealPlan Follow(HealInput input, SentinelAgreement agreement, DataPlane.Redis.RedisEndpoint master, bool overrideStale, bool allowReset)
     {
