@@ -4,14 +4,15 @@ namespace BackendStack.Operator.RedisFailovers.Builders;
 /// How long a restarted Redis that the sentinels still name as master stays away before it starts as master anyway.
 /// A master the kubelet restarts within a second comes back with what its data directory held at the last save (or
 /// nothing): its replicas would full-resync from it and drop every write since, and Sentinel, which sees it answer
-/// again before down-after-milliseconds, never fails over. Staying away for down-after plus one failover timeout
-/// lets Sentinel promote the replica holding the most data; the start script then joins it as a replica. Capped
-/// below the liveness probe's first kill (10 s initial delay, 3 failures 10 s apart). Zero for a single Redis.
+/// again before down-after-milliseconds, never fails over. Staying away for Sentinel's whole time to act (down-after,
+/// and a failed election retried after twice the failover timeout) plus 2 s lets Sentinel promote the replica holding
+/// the most data; the start script then joins it as a replica. Capped well inside the startup probe's two minutes.
+/// Zero for a single Redis.
 /// </summary>
 internal static class MasterRestartWait
 {
-    /// <summary>The liveness probe kills a container that does not listen after 30 s; the wait leaves Redis 5 s to start.</summary>
-    public const int MaxSeconds = 25;
+    /// <summary>Leaves at least half a minute of the startup probe's budget for Redis to load its data.</summary>
+    public const int MaxSeconds = 90;
 
     public static int Seconds(Api.RedisFailoverSpec spec)
     {
@@ -21,7 +22,7 @@ internal static class MasterRestartWait
             return 0;
         }
 
-        var milliseconds = (long)spec.Sentinel.DownAfterMilliseconds + spec.Sentinel.FailoverTimeout;
+        var milliseconds = (long)spec.Sentinel.DownAfterMilliseconds + (2L * spec.Sentinel.FailoverTimeout) + 2000;
         return (int)Math.Min(MaxSeconds, (milliseconds + 999) / 1000);
     }
 }

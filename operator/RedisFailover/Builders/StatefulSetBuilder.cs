@@ -15,6 +15,9 @@ internal static class StatefulSetBuilder
 {
     public const string ConfigHashAnnotation = "backendstack.io/config-hash";
 
+    /// <summary>The redis startup probe's failures (2 s apart) before the kubelet restarts a Redis that does not listen: 2 minutes.</summary>
+    public const int StartupProbeFailures = 60;
+
     public static V1StatefulSet Redis(Api.RedisFailover resource, RedisConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -25,6 +28,8 @@ internal static class StatefulSetBuilder
         var container = Container("redis", spec.Image, RedisFailoverNames.RedisPort, spec.Resources, names, resource);
         container.ReadinessProbe = new V1Probe { Exec = probe, PeriodSeconds = 5, TimeoutSeconds = 2, FailureThreshold = 2 };
         container.LivenessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = RedisFailoverNames.RedisPort }, InitialDelaySeconds = 10, PeriodSeconds = 10, FailureThreshold = 3 };
+        // Liveness waits for this: a restarted master's wait for a failover and loading a large data set both come before Redis listens.
+        container.StartupProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = RedisFailoverNames.RedisPort }, PeriodSeconds = 2, FailureThreshold = StartupProbeFailures };
         var set = Build(resource, names.RedisStatefulSet, names.RedisHeadlessService, RedisFailoverLabels.RedisComponent, spec.Replicas, container, names.RedisConfigMap, Hash(configuration.StartupPart + StartScripts.Redis));
         if (spec.Storage is { } storage)
         {

@@ -5,7 +5,7 @@ namespace BackendStack.Tests.RedisPolicy;
 public sealed class MasterRestartWaitTests
 {
     [Fact]
-    public void ARestartedMasterWaitsDownAfterPlusOneFailoverTimeoutRoundedUp()
+    public void ARestartedMasterWaitsSentinelsWholeTimeToActPlusTwoSecondsRoundedUp()
     {
         var rf = Resources.Rf(s =>
         {
@@ -13,11 +13,11 @@ public sealed class MasterRestartWaitTests
             s.Sentinel.FailoverTimeout = 10_001;
         });
 
-        Assert.Equal(16, MasterRestartWait.Seconds(rf.Spec));
+        Assert.Equal(5 + 21 + 2, MasterRestartWait.Seconds(rf.Spec));
     }
 
     [Fact]
-    public void TheWaitStaysBelowTheLivenessProbesFirstKill()
+    public void TheWaitLeavesRedisHalfAMinuteOfTheStartupProbesBudgetAndLivenessWaitsForStartup()
     {
         var rf = Resources.Rf(s =>
         {
@@ -26,9 +26,10 @@ public sealed class MasterRestartWaitTests
         });
 
         Assert.Equal(MasterRestartWait.MaxSeconds, MasterRestartWait.Seconds(rf.Spec));
-        var liveness = StatefulSetBuilder.Redis(rf, RedisConfigBuilder.Build(rf.Spec.Redis)).Spec.Template.Spec.Containers[0].LivenessProbe;
-        var firstKill = liveness.InitialDelaySeconds + ((liveness.FailureThreshold - 1) * liveness.PeriodSeconds);
-        Assert.True(MasterRestartWait.MaxSeconds < firstKill, $"wait {MasterRestartWait.MaxSeconds} s, liveness kills at {firstKill} s");
+        var container = StatefulSetBuilder.Redis(rf, RedisConfigBuilder.Build(rf.Spec.Redis)).Spec.Template.Spec.Containers[0];
+        var startupBudget = container.StartupProbe.PeriodSeconds * container.StartupProbe.FailureThreshold;
+        Assert.True(MasterRestartWait.MaxSeconds + 30 <= startupBudget, $"wait {MasterRestartWait.MaxSeconds} s, startup probe gives up after {startupBudget} s");
+        Assert.Equal("6379", container.StartupProbe.TcpSocket.Port.Value);
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class MasterRestartWaitTests
 
         var data = ConfigMapBuilder.Redis(rf, RedisConfigBuilder.Build(rf.Spec.Redis)).Data;
 
-        Assert.Equal("4", data[ConfigMapBuilder.MasterRestartWaitKey]);
+        Assert.Equal("9", data[ConfigMapBuilder.MasterRestartWaitKey]);
         Assert.Contains($"/etc/redis/{ConfigMapBuilder.MasterRestartWaitKey}", data[ConfigMapBuilder.StartScriptKey], StringComparison.Ordinal);
     }
 }
