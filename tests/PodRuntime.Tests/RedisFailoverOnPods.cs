@@ -46,10 +46,8 @@ internal static class RedisFailoverOnPods
             {
                 if (status.RestartCount > 0)
                 {
-                    var log = await client.CoreV1.ReadNamespacedPodLogAsync(pod.Metadata.Name, Ns, status.Name, previous: true);
-                    using var reader = new StreamReader(log);
                     Assert.Fail($"{pod.Metadata.Name}/{status.Name} restarted {status.RestartCount} times during the bootstrap; last end: "
-                        + $"{KubernetesJson.Serialize(status.LastState)}\nits log:\n{await reader.ReadToEndAsync()}");
+                        + $"{KubernetesJson.Serialize(status.LastState)}\nits log:\n{await LogAsync(client, pod.Metadata.Name, status.Name, previous: true)}");
                 }
             }
         }
@@ -77,6 +75,13 @@ internal static class RedisFailoverOnPods
     public static async Task<IReadOnlyList<V1Pod>> PodsAsync(Kubernetes client, string component) =>
         [.. (await client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: $"app.kubernetes.io/instance={Name},app.kubernetes.io/component={component}"))
             .Items.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)];
+
+    /// <summary>A container's log (<c>kubectl logs</c>), of the run before the current one when <paramref name="previous"/>.</summary>
+    public static async Task<string> LogAsync(Kubernetes client, string pod, string container, bool previous = false, int? tailLines = null)
+    {
+        using var reader = new StreamReader(await client.CoreV1.ReadNamespacedPodLogAsync(pod, Ns, container, previous: previous, tailLines: tailLines));
+        return await reader.ReadToEndAsync();
+    }
 
     /// <summary>The distinct master addresses the sentinel Pods name (one element once they agree; null for a sentinel that names none).</summary>
     public static async Task<IReadOnlyList<string?>> SentinelMastersAsync(Kubernetes client, string password) =>

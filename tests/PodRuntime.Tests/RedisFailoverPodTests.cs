@@ -34,7 +34,7 @@ public sealed class RedisFailoverPodTests
             p => p.Status.ContainerStatuses?.SingleOrDefault() is { RestartCount: 1, Ready: true }, "the killed container restarted and ready", WaitLimit);
         Assert.Equal(137, restarted.Status.ContainerStatuses[0].LastState.Terminated.ExitCode);
         Assert.Equal(oldIp, restarted.Status.PodIP);
-        var startLog = await ContainerLogAsync(stack.Client, oldMaster);
+        var startLog = await LogAsync(stack.Client, oldMaster, "redis");
         Assert.Contains("the sentinels name this pod as master", startLog, StringComparison.Ordinal);
         Assert.Contains("starting as a replica of ", startLog, StringComparison.Ordinal);
         Assert.DoesNotContain($"starting as a replica of {oldIp}:", startLog, StringComparison.Ordinal);
@@ -59,12 +59,6 @@ public sealed class RedisFailoverPodTests
         Assert.Equal(newMaster, (await ReadyAsync(stack, redis: 3)).Status.Master!.Pod);
     }
 
-    private static async Task<string> ContainerLogAsync(Kubernetes client, string pod)
-    {
-        using var reader = new StreamReader(await client.CoreV1.ReadNamespacedPodLogAsync(pod, Ns, "redis"));
-        return await reader.ReadToEndAsync();
-    }
-
     private static string ReplicationContext(string pod, string ip, string password, OperatorOnLocalPods stack)
     {
         string info;
@@ -80,8 +74,7 @@ public sealed class RedisFailoverPodTests
         string log;
         try
         {
-            using var reader = new StreamReader(stack.Client.CoreV1.ReadNamespacedPodLogAsync(pod, Ns, "redis", tailLines: 40).GetAwaiter().GetResult());
-            log = reader.ReadToEnd();
+            log = LogAsync(stack.Client, pod, "redis", tailLines: 40).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

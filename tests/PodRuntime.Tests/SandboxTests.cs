@@ -90,6 +90,13 @@ public sealed partial class SandboxTests
             }
 
             Assert.Equal(0, sandbox.ExitCode);
+            sandbox.WaitForExit(); // the rest of its output
+            lock (output)
+            {
+                // It says how long each part took to stop, so a slow stop shows where it waits.
+                Assert.Matches(@"stopped the operator in \d+\.\d s\n(.*\n)*stopped the Pods and the API server in \d+\.\d s", output.ToString().Replace("\r", ""));
+            }
+
             Assert.Empty(ProcessSweeper.Find(ProcessMarker.RuntimeVariable, runtimeId));
         }
         finally

@@ -1,7 +1,8 @@
 namespace BackendStack.Operator.RedisFailovers.Builders;
 
 /// <summary>
-/// How long a restarted Redis that the sentinels still name as master stays away before it starts as master anyway.
+/// How long a restarted Redis that the sentinels still name as master stays away before it starts as master anyway:
+/// Sentinel's time to act (<see cref="Policy.HealPlanner.SentinelGiveUpAfter"/>) plus 2 s.
 /// A master the kubelet restarts within a second comes back with what its data directory held at the last save (or
 /// nothing): its replicas would full-resync from it and drop every write since, and Sentinel, which sees it answer
 /// again before down-after-milliseconds, never fails over. Staying away for Sentinel's whole time to act (down-after,
@@ -22,7 +23,7 @@ internal static class MasterRestartWait
             return 0;
         }
 
-        var milliseconds = (long)spec.Sentinel.DownAfterMilliseconds + (2L * spec.Sentinel.FailoverTimeout) + 2000;
-        return (int)Math.Min(MaxSeconds, (milliseconds + 999) / 1000);
+        var wait = Policy.HealPlanner.SentinelGiveUpAfter(SentinelSettingsBuilder.Build(spec.Sentinel)) + TimeSpan.FromSeconds(2);
+        return (int)Math.Min(MaxSeconds, Math.Ceiling(wait.TotalSeconds));
     }
 }

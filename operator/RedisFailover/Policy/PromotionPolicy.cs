@@ -2,8 +2,9 @@ namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>
 /// The last resort when no master answers and Sentinel cannot fail over: the replica holding the
-/// most of the replication stream (also chosen over a master nobody follows that holds less). A replica that never received data is never promoted, since
-/// promoting it would make every other replica drop its data.
+/// most of the replication stream (also chosen over a master nobody follows that holds less). A
+/// replica that never received data is never promoted, since promoting it would make every other
+/// replica drop its data.
 /// </summary>
 internal static class PromotionPolicy
 {
