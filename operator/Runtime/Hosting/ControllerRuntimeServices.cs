@@ -33,7 +33,7 @@ internal static class ControllerRuntimeServices
         services.AddSingleton<IEventRecorder>(sp => sp.GetRequiredService<EventRecorder>());
         services.AddHostedService(sp => sp.GetRequiredService<EventRecorder>());
         services.AddSingleton<Func<LeaseElection>>(sp => () => new LeaseElection(
-            sp.GetRequiredService<IKubernetes>(), options, sp.GetRequiredService<ControllerRuntimeMetrics>(),
+            sp.GetRequiredService<IKubernetes>(), options, sp.GetRequiredService<ControllerRuntimeMetrics>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<LeaseElection>>()));
         services.AddSingleton<ControllerManager>();
         services.AddHostedService(sp => sp.GetRequiredService<ControllerManager>());

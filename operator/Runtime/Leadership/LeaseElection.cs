@@ -11,9 +11,12 @@ namespace BackendStack.Operator.Runtime.Leadership;
 /// Leader election on a coordination.k8s.io Lease with the client's LeaderElector (15 s lease, 10 s renew deadline,
 /// 2 s retry by default). <see cref="RunAsync"/> runs <c>lead</c> while this instance holds the Lease and returns
 /// true when leadership was lost (the caller must then stop the process), false when it was asked to stop; on a
-/// requested stop the Lease is handed back so another instance takes over at its next retry.
+/// requested stop the Lease is handed back so another instance takes over at its next retry. What this class stamps
+/// and waits for itself (the hand-back's renewTime and time limit) reads <c>time</c>; the client's
+/// LeaderElector keeps its own clock (it takes no TimeProvider), so acquiring and renewing run on the system clock.
 /// </summary>
-internal sealed partial class LeaseElection(IKubernetes client, ControllerRuntimeOptions options, ControllerRuntimeMetrics? metrics, ILogger logger)
+internal sealed partial class LeaseElection(
+    IKubernetes client, ControllerRuntimeOptions options, ControllerRuntimeMetrics? metrics, TimeProvider time, ILogger logger)
 {
     private readonly string identity = options.ResolveIdentity();
     private readonly string leaseNamespace = options.ResolveLeaseNamespace();
@@ -75,7 +78,7 @@ internal sealed partial class LeaseElection(IKubernetes client, ControllerRuntim
     {
         try
         {
-            using var timeout = new CancellationTokenSource(options.RenewDeadline);
+            using var timeout = new CancellationTokenSource(options.RenewDeadline, time);
             var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(options.LeaderElectionId, leaseNamespace, cancellationToken: timeout.Token)
                 .ConfigureAwait(false);
             if (lease.Spec?.HolderIdentity != identity)
@@ -85,7 +88,7 @@ internal sealed partial class LeaseElection(IKubernetes client, ControllerRuntim
 
             lease.Spec.HolderIdentity = string.Empty;
             lease.Spec.LeaseDurationSeconds = 1;
-            lease.Spec.RenewTime = DateTime.UtcNow;
+            lease.Spec.RenewTime = time.GetUtcNow().UtcDateTime;
             await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, lease.Metadata.Name, leaseNamespace, cancellationToken: timeout.Token)
                 .ConfigureAwait(false);
             LogReleased(logger, identity, options.LeaderElectionId);
