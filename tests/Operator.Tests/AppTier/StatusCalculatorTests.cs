@@ -106,8 +106,11 @@ public sealed class StatusCalculatorTests
         Assert.Equal(T0.AddMinutes(2), Conditions.Find(ready.Conditions, "Ready")!.LastTransitionTime);
     }
 
+    // No queue scaler exists yet (QueueScaleDecision is its placeholder): nothing computes queueLength or lastScale*,
+    // so this checks only that the calculator copies them from the previous status. It goes when the queue workers
+    // issue brings the scaler and tests of what it measures.
     [Fact]
-    public void QueueScalerFieldsAreCarriedOver()
+    public void TheCalculatorCopiesQueueLengthAndLastScaleReasonFromThePreviousStatus()
     {
         var tier = Tiers.Worker();
         tier.Status = new AppTierStatus { QueueLength = 17, LastScaleReason = "queue length 17 above target" };
