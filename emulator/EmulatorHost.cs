@@ -79,7 +79,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         {
             if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("local Pods need Linux (mount and PID namespaces)");
             host.localPodsClient = new Kubernetes(host.CreateClientConfiguration());
-            host.LocalPods = podLogs.Kubelet = faults.LocalPods = new Kubelet(host.localPodsClient, localPods);
+            host.LocalPods = podLogs.Kubelet = faults.LocalPods = new Kubelet(host.localPodsClient, localPods, options.Loggers.CreateLogger<Kubelet>());
             await host.LocalPods.StartAsync(cancellationToken);
         }
         return host;

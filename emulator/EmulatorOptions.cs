@@ -1,4 +1,6 @@
 using BackendStack.PodRuntime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BackendStack.Emulator;
 
@@ -33,4 +35,7 @@ public sealed record EmulatorOptions
 
     /// <summary>Clock for timestamps and ages (tests may pass a fake one).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Where the built-in controllers and the local Pod runtime log (nowhere by default).</summary>
+    public ILoggerFactory Loggers { get; init; } = NullLoggerFactory.Instance;
 }

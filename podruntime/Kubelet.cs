@@ -2,6 +2,7 @@ using BackendStack.PodRuntime.ApiServer;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BackendStack.PodRuntime;
 
@@ -21,7 +22,7 @@ public sealed class Kubelet : IAsyncDisposable
     public Kubelet(IKubernetes client, LocalPodRuntimeOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        cluster = new ApiClusterView(client, Signal);
+        cluster = new ApiClusterView(client, Signal, logger ?? NullLogger.Instance);
         this.logger = logger;
         Runtime = new LocalPodRuntime(options, cluster, new ApiStatusWriter(client, cluster), logger);
     }

@@ -3,6 +3,7 @@ using BackendStack.PodRuntime;
 using BackendStack.PodRuntime.Images;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 
 namespace BackendStack.Sandbox;
 
@@ -31,10 +32,13 @@ public static class SandboxRun
 
         var repository = RepositoryRoot.Find();
         Directory.CreateDirectory(options.StateDirectory);
+        var log = Path.Combine(options.StateDirectory, "sandbox.log");
+        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider(log, LogLevel.Debug, TimeProvider.System)));
         await DebianPackages.EnsureAsync(ImageTable.Default, options.NoInstall, output, timeout.Token).ConfigureAwait(false);
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
         {
             Port = options.Port,
+            Loggers = loggers,
             LocalPods = new LocalPodRuntimeOptions
             {
                 RootDirectory = Path.Combine(options.StateDirectory, "runtime"),
@@ -61,9 +65,9 @@ public static class SandboxRun
               kubectl --kubeconfig {relative} get backendstack -n {options.Namespace}
               kubectl --kubeconfig {relative} get pods -n {options.Namespace}
               kubectl --kubeconfig {relative} logs -n {options.Namespace} <pod>
-            operator log: {Path.Combine(options.StateDirectory, "operator.log")}. Ctrl-C stops everything.
+            operator log: {Path.Combine(options.StateDirectory, "operator.log")}; API server and Pods: {log}. Ctrl-C stops everything.
             """).ConfigureAwait(false);
-        var exitCode = await WatchAsync(new StatusBoard(client, options.Namespace), options, @operator, output, cancellationToken, timeout.Token).ConfigureAwait(false);
+        var exitCode = await WatchAsync(new StatusBoard(client, options.Namespace, loggers.CreateLogger<StatusBoard>()), options, @operator, output, cancellationToken, timeout.Token).ConfigureAwait(false);
         await StopAsync("the operator", @operator.DisposeAsync, output).ConfigureAwait(false);
         await StopAsync("the Pods and the API server", emulator.DisposeAsync, output).ConfigureAwait(false);
         return exitCode;
@@ -91,7 +95,7 @@ public static class SandboxRun
                 var text = StatusBoard.Render(resources, await board.ReadPodsAsync(deadline).ConfigureAwait(false));
                 if (text != shown)
                 {
-                    await output.WriteAsync((Console.IsOutputRedirected ? $"--- {DateTime.UtcNow:HH:mm:ss}\n" : "\x1b[H\x1b[2J") + text).ConfigureAwait(false);
+                    await output.WriteAsync((Console.IsOutputRedirected ? $"--- {TimeProvider.System.GetUtcNow():HH:mm:ss}\n" : "\x1b[H\x1b[2J") + text).ConfigureAwait(false);
                     shown = text;
                 }
 

@@ -2,11 +2,12 @@ using System.Text;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 
 namespace BackendStack.Sandbox;
 
 /// <summary>Reads the stack's resources and Pods and renders the live summary.</summary>
-public sealed class StatusBoard(IKubernetes client, string namespaceName)
+public sealed partial class StatusBoard(IKubernetes client, string namespaceName, ILogger logger)
 {
     private static readonly string[] Plurals = ["redisfailovers", "perconaclusters", "proxysqls", "glustervolumes", "apptiers", "backupschedules", "backups"];
 
@@ -21,8 +22,11 @@ public sealed class StatusBoard(IKubernetes client, string namespaceName)
                 list = (JsonElement)await client.CustomObjects.ListNamespacedCustomObjectAsync("backendstack.io", "v1alpha1", namespaceName, plural,
                     cancellationToken: cancellationToken).ConfigureAwait(false);
             }
-            catch (k8s.Autorest.HttpOperationException)
+            catch (k8s.Autorest.HttpOperationException e)
             {
+                // Safe to skip: a kind whose CRD is not served (yet) has nothing to show, and the board is read again
+                // within a second, so a passing failure only leaves that kind out of one frame.
+                LogKindSkipped(logger, plural, (int)e.Response.StatusCode, e.Response.ReasonPhrase);
                 continue;
             }
 
@@ -62,6 +66,9 @@ public sealed class StatusBoard(IKubernetes client, string namespaceName)
 
         return text.ToString();
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "listing {Plural} failed with {Code} {Reason}; left out of this frame")]
+    private static partial void LogKindSkipped(ILogger logger, string plural, int code, string? reason);
 
     private static ResourceSummary Summarize(string plural, JsonElement item)
     {

@@ -1,4 +1,5 @@
 using BackendStack.Emulator.Semantics;
+using Microsoft.Extensions.Logging;
 
 namespace BackendStack.Emulator.Controllers;
 
@@ -13,8 +14,8 @@ internal sealed class ControllerSet : IAsyncDisposable
         var set = new ControllerSet();
         // Called here, not through Task.Run: each controller subscribes to the change feed before its first await, so
         // a write made as soon as the emulator is up is seen (from a queued start, a busy machine missed it for good).
-        set.running.Add(new GarbageCollector(service).RunAsync(set.stop.Token));
-        if (options.BuiltInControllers) set.running.Add(new WorkloadControllers(service, options.LocalPods, options.PodAddressBlock).RunAsync(set.stop.Token));
+        set.running.Add(new GarbageCollector(service, options.Loggers.CreateLogger<GarbageCollector>()).RunAsync(set.stop.Token));
+        if (options.BuiltInControllers) set.running.Add(new WorkloadControllers(service, options.Loggers.CreateLogger<WorkloadControllers>(), options.LocalPods, options.PodAddressBlock).RunAsync(set.stop.Token));
         return set;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BackendStack.Emulator.Resources;
 using BackendStack.Emulator.Semantics;
 using BackendStack.Emulator.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace BackendStack.Emulator.Controllers;
 
@@ -10,9 +11,9 @@ namespace BackendStack.Emulator.Controllers;
 /// owners are all gone are deleted (background); an owner deleted in the foreground waits for its
 /// dependents; an orphaning delete strips the ownerReferences and lets the dependents live.
 /// </summary>
-internal sealed class GarbageCollector(ResourceService service)
+internal sealed class GarbageCollector(ResourceService service, ILogger logger)
 {
-    public Task RunAsync(CancellationToken ct) => ChangeFeed.RunAsync(service.Store, Handle, ct);
+    public Task RunAsync(CancellationToken ct) => ChangeFeed.RunAsync(service.Store, Handle, logger, ct);
 
     private void Handle(StoreEvent e)
     {

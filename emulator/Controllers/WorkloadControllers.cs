@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BackendStack.Emulator.Semantics;
 using BackendStack.Emulator.Storage;
 using BackendStack.PodRuntime;
+using Microsoft.Extensions.Logging;
 
 namespace BackendStack.Emulator.Controllers;
 
@@ -23,13 +24,16 @@ internal sealed class WorkloadControllers
     private readonly LabelIndex serviceSelectors;
     private readonly EndpointsController endpoints;
     private readonly VolumeBinder volumes;
+    private readonly ILogger logger;
 
     /// <param name="service">The store and semantics the controllers write through.</param>
+    /// <param name="logger">Where the controllers tell what they dropped.</param>
     /// <param name="localPods">Pods run as local processes, which report their own status: only give them addresses.</param>
     /// <param name="podAddressBlock">Second octet of Pod addresses when <paramref name="localPods"/> is null.</param>
-    public WorkloadControllers(ResourceService service, LocalPodRuntimeOptions? localPods = null, int podAddressBlock = 0)
+    public WorkloadControllers(ResourceService service, ILogger logger, LocalPodRuntimeOptions? localPods = null, int podAddressBlock = 0)
     {
         this.service = service;
+        this.logger = logger;
         cluster = new ClusterState(service);
         addresses = new PodAddresses(localPods?.AddressBlock ?? podAddressBlock);
         pods = new PodLifecycle(cluster, addresses, addressOnly: localPods is not null);
@@ -44,7 +48,7 @@ internal sealed class WorkloadControllers
     }
 
     public Task RunAsync(CancellationToken ct) =>
-        ChangeFeed.RunAsync(service.Store, Handle, ct, seed: () =>
+        ChangeFeed.RunAsync(service.Store, Handle, logger, ct, seed: () =>
         {
             addresses.Seed(service.Store.List("pods", null).Items);
             podLabels.Seed(service.Store.List("pods", null).Items);

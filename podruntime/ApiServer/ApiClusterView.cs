@@ -1,33 +1,39 @@
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 
 namespace BackendStack.PodRuntime.ApiServer;
 
 /// <summary>The runtime's view of the cluster, mirrored from an API server.</summary>
 internal sealed class ApiClusterView : IPodClusterView
 {
-    public ApiClusterView(IKubernetes client, Action changed)
+    public ApiClusterView(IKubernetes client, Action changed, ILogger logger)
     {
         Pods = new(
             ct => client.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: ct),
             (rv, ct) => client.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: _ => { }, cancellationToken: ct),
-            changed);
+            changed,
+            logger);
         ConfigMaps = new(
             ct => client.CoreV1.ListConfigMapForAllNamespacesAsync(cancellationToken: ct),
             (rv, ct) => client.CoreV1.WatchListConfigMapForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: _ => { }, cancellationToken: ct),
-            changed);
+            changed,
+            logger);
         Secrets = new(
             ct => client.CoreV1.ListSecretForAllNamespacesAsync(cancellationToken: ct),
             (rv, ct) => client.CoreV1.WatchListSecretForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: _ => { }, cancellationToken: ct),
-            changed);
+            changed,
+            logger);
         Claims = new(
             ct => client.CoreV1.ListPersistentVolumeClaimForAllNamespacesAsync(cancellationToken: ct),
             (rv, ct) => client.CoreV1.WatchListPersistentVolumeClaimForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: _ => { }, cancellationToken: ct),
-            changed);
+            changed,
+            logger);
         Services = new(
             ct => client.CoreV1.ListServiceForAllNamespacesAsync(cancellationToken: ct),
             (rv, ct) => client.CoreV1.WatchListServiceForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: _ => { }, cancellationToken: ct),
-            changed);
+            changed,
+            logger);
     }
 
     public ResourceMirror<V1Pod, V1PodList> Pods { get; }

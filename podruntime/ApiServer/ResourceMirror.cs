@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 
 namespace BackendStack.PodRuntime.ApiServer;
 
@@ -9,13 +10,15 @@ namespace BackendStack.PodRuntime.ApiServer;
 /// An in-memory copy of every object of one kind: list, then watch from the list's
 /// resourceVersion; when the watch ends or fails (410 Expired included), list again.
 /// </summary>
-internal sealed class ResourceMirror<T, TList>(
+internal sealed partial class ResourceMirror<T, TList>(
     Func<CancellationToken, Task<TList>> list,
     Func<string, CancellationToken, IAsyncEnumerable<(WatchEventType Type, T Item)>> watch,
-    Action changed)
+    Action changed,
+    ILogger logger)
     where T : IKubernetesObject<V1ObjectMeta>
     where TList : IItems<T>, IMetadata<V1ListMeta>
 {
+    private static readonly string Kind = typeof(T).Name;
     private readonly ConcurrentDictionary<(string Namespace, string Name), T> items = new();
     private readonly TaskCompletionSource synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -65,10 +68,15 @@ internal sealed class ResourceMirror<T, TList>(
             }
             catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException or KubernetesException or InvalidOperationException)
             {
+                // Safe to drop: the next list replaces the whole copy, so nothing the failed call missed stays missing.
+                LogRelisting(logger, e, Kind);
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "mirror of {Kind}: list or watch failed; listing again in 500 ms")]
+    private static partial void LogRelisting(ILogger logger, Exception error, string kind);
 
     private static (string, string) Key(T item) => (item.Metadata.NamespaceProperty ?? "", item.Metadata.Name);
 }
