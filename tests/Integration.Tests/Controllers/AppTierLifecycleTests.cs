@@ -80,7 +80,8 @@ public sealed class AppTierLifecycleTests : IAsyncLifetime
         // Settled means the pods are up and that status is written: until then a status write is a real change.
         await Poll.UntilAsync(async () => (await cluster.GetTierAsync("quiet")).Status?.Phase == Phase.Ready, Timeout, "tier ready");
         await Poll.UntilAsync(() => op.Manager.CachesSynced && op.Reconciles() >= 2, Timeout, "settled");
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        // Every write so far has come back to the operator and been handled: no write of the settling is still on its way.
+        await Poll.UntilAsync(() => AppTierControllerState.CaughtUpAsync(op, cluster, "quiet"), Timeout, "the operator to be idle with the tier's last write seen");
         var reconciles = op.Reconciles();
         var infoLines = op.Logs.Lines.Count(l => l.Category.Contains("AppTier", StringComparison.Ordinal));
         cluster.Emulator.Requests.Reset();
@@ -88,7 +89,8 @@ public sealed class AppTierLifecycleTests : IAsyncLifetime
         // A label change is a real event for the tier (it is reconciled again) but asks for nothing new.
         await cluster.PatchTierAsync("quiet", new { metadata = new { labels = new { team = "checkout" } } });
         await Poll.UntilAsync(() => op.Reconciles() > reconciles, Timeout, "another reconcile");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // The reconcile of the label change is over and nothing else is queued: a write it made would have been sent.
+        await Poll.UntilAsync(() => AppTierControllerState.CaughtUpAsync(op, cluster, "quiet"), Timeout, "the operator to be idle again");
 
         Assert.Equal(1, cluster.Emulator.Requests.Writes());
         Assert.Equal(1, cluster.Emulator.Requests.Writes("apptiers"));

@@ -23,6 +23,9 @@ internal sealed class OperatorInstance : IAsyncDisposable
 
     public RecordedLogs Logs { get; }
 
+    /// <summary>The instance's services, for tests that read its controllers' queues and caches.</summary>
+    public IServiceProvider Services => app.Services;
+
     public ControllerManager Manager => app.Services.GetRequiredService<ControllerManager>();
 
     public ControllerRuntimeMetrics Metrics => app.Services.GetRequiredService<ControllerRuntimeMetrics>();

@@ -52,7 +52,16 @@ public sealed class MasterFollowerTests
                 $"sentinel {sentinel} to switch");
         }
 
-        await Task.Delay(200);
+        // The follower has handled every duplicate: each sentinel, after its own +switch-master, reports the dead old
+        // master down as a replica (down-after, 1 s, later), and the follower handles the events in the order they came.
+        var oldMaster = RedisTopology.Endpoint(topology.Redis[0]);
+        foreach (var sentinel in topology.SentinelEndpoints)
+        {
+            await Eventually.TrueAsync(
+                () => Task.FromResult(alerts.Any(e => e.Kind == SentinelEventKind.SubjectivelyDown && e.InstanceType == "slave" && e.Instance == oldMaster && e.Sentinel == sentinel)),
+                $"sentinel {sentinel} to report the old master down as a replica", TimeSpan.FromSeconds(30));
+        }
+
         Assert.Equal(1, RedisFailoverMetrics.Failovers.WithLabels(Ns, "rf").Value);
         Assert.Equal([change.ToPod!], await EmulatedRedisPods.MastersAsync(client, Ns));
     }

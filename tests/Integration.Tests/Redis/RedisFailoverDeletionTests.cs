@@ -1,33 +1,108 @@
 using BackendStack.Operator.Api;
+using BackendStack.Operator.Runtime.Clients;
 using BackendStack.Tests.Controllers;
 using k8s;
+using k8s.Models;
 
 namespace BackendStack.Tests.Redis;
 
 [Collection(EmulatedRedisPodsGroup.Name)]
 public sealed class RedisFailoverDeletionTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private const string Name = "data";
+    private const string Finalizer = "backendstack.io/cleanup";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    [Theory]
-    [InlineData(DeletePolicy.Retain, 3)]
-    [InlineData(DeletePolicy.Delete, 0)]
-    public async Task DeletingTheResourceKeepsItsClaimsUnlessTheSpecSaysDelete(DeletePolicy policy, int claimsLeft)
+    /// <summary>How long retained claims must stay after everything the resource owned is gone.</summary>
+    private static readonly TimeSpan Kept = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task DeletingTheResourceKeepsItsClaimsByDefault()
     {
         await using var cluster = await ClusterUnderTest.StartAsync();
         await using var op = await cluster.StartOperatorAsync();
-        await RedisFailoverLifecycleTests.CreateAsync(cluster, "data", s => s.Redis.Storage = new StorageSpec { Size = "1Gi", DeletePolicy = policy });
-        await Eventually.TrueAsync(async () => (await ClaimsAsync(cluster)).Count == 3, "a claim per Redis pod", Timeout);
+        var (claims, owned) = await CreateWithClaimsAsync(cluster, DeletePolicy.Retain);
+        // Nothing could take them later: no finalizer runs a cleanup, and no owner reference lets the garbage collector.
+        Assert.DoesNotContain(Finalizer, (await RedisFailoverLifecycleTests.GetAsync(cluster, Name)).Metadata.Finalizers ?? []);
+        Assert.All(await ClaimsAsync(cluster), c => Assert.Empty(c.Metadata.OwnerReferences ?? []));
 
-        await cluster.Client.CustomObjects.DeleteNamespacedCustomObjectAsync(RedisFailover.Group, RedisFailover.Version, ClusterUnderTest.Namespace, RedisFailover.Plural, "data");
-        await Eventually.TrueAsync(
-            async () => (await cluster.Client.AppsV1.ListNamespacedStatefulSetAsync(ClusterUnderTest.Namespace)).Items.Count == 0
-                && (await cluster.Client.CustomObjects.ListNamespacedCustomObjectAsync<BackendStack.Operator.Runtime.Clients.CustomResourceList<RedisFailover>>(RedisFailover.Group, RedisFailover.Version, ClusterUnderTest.Namespace, RedisFailover.Plural)).Items.Count == 0,
-            "the resource and its StatefulSets to be gone", Timeout);
+        await DeleteAndWaitForItsChildrenToGoAsync(cluster, owned);
 
-        await Eventually.TrueAsync(async () => (await ClaimsAsync(cluster)).Count == claimsLeft, $"{claimsLeft} claims left", Timeout);
+        // Everything the resource owned has been collected; the claims are the same objects, and stay.
+        var deadline = DateTime.UtcNow + Kept;
+        do
+        {
+            Assert.Equal(claims, Uids(await ClaimsAsync(cluster)));
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+        while (DateTime.UtcNow < deadline);
     }
 
-    private static async Task<IReadOnlyList<string>> ClaimsAsync(ClusterUnderTest cluster) =>
-        [.. (await cluster.Client.CoreV1.ListNamespacedPersistentVolumeClaimAsync(ClusterUnderTest.Namespace)).Items.Select(c => c.Metadata.Name).Where(n => n.StartsWith("data-data-redis-", StringComparison.Ordinal))];
+    [Fact]
+    public async Task DeletingTheResourceWithDeletePolicyDeleteDeletesItsClaimsBeforeItGoes()
+    {
+        await using var cluster = await ClusterUnderTest.StartAsync();
+        await using var op = await cluster.StartOperatorAsync();
+        var (_, owned) = await CreateWithClaimsAsync(cluster, DeletePolicy.Delete);
+        await Eventually.TrueAsync(
+            async () => (await RedisFailoverLifecycleTests.GetAsync(cluster, Name)).Metadata.Finalizers?.Contains(Finalizer) == true,
+            "the cleanup finalizer", Timeout);
+
+        await DeleteAndWaitForItsChildrenToGoAsync(cluster, owned);
+
+        // The finalizer held the resource until its claims were deleted: none is left that is not on its way out.
+        Assert.All(await ClaimsAsync(cluster), c => Assert.NotNull(c.Metadata.DeletionTimestamp));
+        await Eventually.TrueAsync(async () => (await ClaimsAsync(cluster)).Count == 0, "no claims left", Timeout);
+    }
+
+    /// <summary>Creates the resource with storage; returns its claims' uids and the uids of what it owns, once there are 3 claims.</summary>
+    private static async Task<(IReadOnlyList<string> Claims, IReadOnlyList<string> Owned)> CreateWithClaimsAsync(ClusterUnderTest cluster, DeletePolicy policy)
+    {
+        await RedisFailoverLifecycleTests.CreateAsync(cluster, Name, s => s.Redis.Storage = new StorageSpec { Size = "1Gi", DeletePolicy = policy });
+        await Eventually.TrueAsync(async () => (await ClaimsAsync(cluster)).Count == 3, "a claim per Redis pod", Timeout);
+        await Eventually.TrueAsync(async () => (await OwnedAsync(cluster)).Count(o => o.Kind == "StatefulSet") == 2, "both StatefulSets", Timeout);
+        return (Uids(await ClaimsAsync(cluster)), [.. (await OwnedAsync(cluster)).Select(o => o.Uid)]);
+    }
+
+    /// <summary>Deletes the resource and waits until it is gone, with every object it owned and the Pods of its StatefulSets.</summary>
+    private static async Task DeleteAndWaitForItsChildrenToGoAsync(ClusterUnderTest cluster, IReadOnlyList<string> owned)
+    {
+        var uid = (await RedisFailoverLifecycleTests.GetAsync(cluster, Name)).Metadata.Uid;
+        await cluster.Client.CustomObjects.DeleteNamespacedCustomObjectAsync(RedisFailover.Group, RedisFailover.Version, ClusterUnderTest.Namespace, RedisFailover.Plural, Name);
+        await Eventually.TrueAsync(
+            async () => (await cluster.Client.CustomObjects.ListNamespacedCustomObjectAsync<CustomResourceList<RedisFailover>>(
+                    RedisFailover.Group, RedisFailover.Version, ClusterUnderTest.Namespace, RedisFailover.Plural)).Items.Count == 0,
+            "the resource to be gone", Timeout);
+        await Eventually.TrueAsync(
+            async () => (await OwnedAsync(cluster)).Count == 0 && !await AnyOwnedByAsync(cluster, [uid, .. owned]),
+            "everything it owned, and their Pods, to be collected", Timeout);
+    }
+
+    /// <summary>Objects of every kind the resource creates whose owner is the resource, as (kind, uid).</summary>
+    private static async Task<IReadOnlyList<(string Kind, string Uid)>> OwnedAsync(ClusterUnderTest cluster)
+    {
+        var ns = ClusterUnderTest.Namespace;
+        var c = cluster.Client;
+        (string Kind, IEnumerable<V1ObjectMeta> Objects)[] lists =
+        [
+            ("StatefulSet", (await c.AppsV1.ListNamespacedStatefulSetAsync(ns)).Items.Select(o => o.Metadata)),
+            ("Service", (await c.CoreV1.ListNamespacedServiceAsync(ns)).Items.Select(o => o.Metadata)),
+            ("ConfigMap", (await c.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.Select(o => o.Metadata)),
+            ("Secret", (await c.CoreV1.ListNamespacedSecretAsync(ns)).Items.Select(o => o.Metadata)),
+            ("PodDisruptionBudget", (await c.PolicyV1.ListNamespacedPodDisruptionBudgetAsync(ns)).Items.Select(o => o.Metadata)),
+        ];
+        return [.. lists.SelectMany(l => l.Objects
+            .Where(m => (m.OwnerReferences ?? []).Any(r => r.Kind == RedisFailover.KindName && r.Name == Name))
+            .Select(m => (l.Kind, m.Uid)))];
+    }
+
+    private static async Task<bool> AnyOwnedByAsync(ClusterUnderTest cluster, IReadOnlyList<string> owners) =>
+        (await cluster.Client.CoreV1.ListNamespacedPodAsync(ClusterUnderTest.Namespace)).Items
+            .Any(p => (p.Metadata.OwnerReferences ?? []).Any(r => owners.Contains(r.Uid)));
+
+    private static async Task<IReadOnlyList<V1PersistentVolumeClaim>> ClaimsAsync(ClusterUnderTest cluster) =>
+        [.. (await cluster.Client.CoreV1.ListNamespacedPersistentVolumeClaimAsync(ClusterUnderTest.Namespace)).Items
+            .Where(c => c.Metadata.Name.StartsWith($"data-{Name}-redis-", StringComparison.Ordinal))];
+
+    private static IReadOnlyList<string> Uids(IEnumerable<V1PersistentVolumeClaim> claims) => [.. claims.Select(c => c.Metadata.Uid).Order(StringComparer.Ordinal)];
 }
