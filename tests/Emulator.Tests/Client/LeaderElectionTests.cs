@@ -13,6 +13,7 @@ public sealed class LeaderElectionTests
     {
         await using var scope = await EmulatorScope.StartAsync();
         var leaders = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+        var observed = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
         var config = (string id) => new LeaderElectionConfig(new LeaseLock(scope.Client, "default", "operator-leader", id))
         {
             LeaseDuration = TimeSpan.FromSeconds(2),
@@ -25,15 +26,18 @@ public sealed class LeaderElectionTests
         b.OnStartedLeading += () => leaders["b"] = true;
         a.OnStoppedLeading += () => leaders["a"] = false;
         b.OnStoppedLeading += () => leaders["b"] = false;
+        a.OnNewLeader += leader => observed["a"] = leader;
+        b.OnNewLeader += leader => observed["b"] = leader;
         using var stopA = new CancellationTokenSource();
         using var stopB = new CancellationTokenSource();
         var runA = a.RunUntilLeadershipLostAsync(stopA.Token);
         var runB = b.RunUntilLeadershipLostAsync(stopB.Token);
 
         await WatchClientTests.WaitUntilAsync(() => leaders.Values.Count(v => v) == 1);
-        await Task.Delay(600);
-        Assert.Single(leaders, kv => kv.Value);
         var first = leaders.Single(kv => kv.Value).Key;
+        // The other candidate has tried since, read the Lease held by the leader, and stayed a follower.
+        await WatchClientTests.WaitUntilAsync(() => observed.Count == 2 && observed.Values.All(l => l == first));
+        Assert.Single(leaders, kv => kv.Value);
         var lease = await scope.Client.CoordinationV1.ReadNamespacedLeaseAsync("operator-leader", "default");
         Assert.Equal(first, lease.Spec.HolderIdentity);
 
