@@ -1,3 +1,4 @@
+using BackendStack.Operator.RedisFailovers.Builders;
 using BackendStack.Operator.Runtime;
 using BackendStack.Operator.Runtime.Clients;
 using BackendStack.Operator.Runtime.Controllers;
@@ -31,7 +32,7 @@ internal static class RedisFailoverController
                 informers.Cached(BuiltInResources.Secrets(k)),
                 informers.Cached(BuiltInResources.PodDisruptionBudgets(k)),
                 // Only its own Pods are read (RedisFailoverReconciler.Pods, PodOwner): the rest of the cluster's stay out of the cache.
-                informers.Cached(BuiltInResources.Pods(k, "app.kubernetes.io/name=redisfailover")),
+                informers.Cached(BuiltInResources.Pods(k, RedisFailoverLabels.AllPodsSelector)),
                 informers.Cached(BuiltInResources.PersistentVolumeClaims(k)));
         });
         services.AddSingleton(sp => new RedisFailoverSessions(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
@@ -71,7 +72,7 @@ internal static class RedisFailoverController
 
     /// <summary>A Redis or sentinel pod wakes the RedisFailover named in its instance label.</summary>
     private static IEnumerable<ObjectKey> PodOwner(V1Pod pod) =>
-        pod.GetLabel("app.kubernetes.io/name") == "redisfailover" && pod.GetLabel("app.kubernetes.io/instance") is { } instance
+        RedisFailoverLabels.InstanceOf(pod) is { } instance
             ? [new ObjectKey(pod.Metadata.NamespaceProperty, instance)]
             : [];
 }

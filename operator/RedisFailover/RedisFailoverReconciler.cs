@@ -104,8 +104,8 @@ internal sealed partial class RedisFailoverReconciler(
         var masterPod = plan?.Master is { } m ? redisPods.FirstOrDefault(p => p.Status?.PodIP == m.Host) : null;
         int? masterOrdinal = masterPod is null ? null : new Policy.RedisNodeObservation(masterPod.Metadata.Name, default, null).Ordinal;
         // A new Redis pod counts once it replicates from the master, so each step up waits for the sync.
-        var redisReplicas = ScaleStep.Next(redisSet?.Spec.Replicas, resource.Spec.Redis.Replicas, Math.Min(redisPods.Count(IsReady), plan?.InSync ?? 0), masterOrdinal);
-        var sentinelReplicas = ScaleStep.Next(sentinelSet?.Spec.Replicas, resource.Spec.Sentinel.Replicas, Math.Min(sentinelPods.Count(IsReady), plan?.Agreement.Agreeing ?? 0), null);
+        var redisReplicas = ScaleStep.Next(redisSet?.Spec.Replicas, resource.Spec.Redis.Replicas, Math.Min(redisPods.Count(PodReadiness.IsReady), plan?.InSync ?? 0), masterOrdinal);
+        var sentinelReplicas = ScaleStep.Next(sentinelSet?.Spec.Replicas, resource.Spec.Sentinel.Replicas, Math.Min(sentinelPods.Count(PodReadiness.IsReady), plan?.Agreement.Agreeing ?? 0), null);
         if (redisSet?.Spec.Replicas is { } current && resource.Spec.Redis.Replicas < current && redisReplicas == current
             && plan is { Agreement.Kind: SentinelAgreementKind.Agreed } && sentinelPods.FirstOrDefault(p => p.Status?.PodIP is not null) is { } sentinel)
         {
@@ -135,16 +135,14 @@ internal sealed partial class RedisFailoverReconciler(
     private (IReadOnlyList<V1Pod> Redis, IReadOnlyList<V1Pod> Sentinel) Pods(Api.RedisFailover resource)
     {
         var pods = kinds.Pods.Cache.List(resource.Metadata.NamespaceProperty)
-            .Where(p => p.Metadata.DeletionTimestamp is null && p.GetLabel("app.kubernetes.io/instance") == resource.Metadata.Name && p.GetLabel("app.kubernetes.io/name") == "redisfailover")
+            .Where(p => p.Metadata.DeletionTimestamp is null && RedisFailoverLabels.InstanceOf(p) == resource.Metadata.Name)
             .OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)
             .ToList();
-        return ([.. pods.Where(p => p.GetLabel("app.kubernetes.io/component") == RedisFailoverLabels.RedisComponent)],
-                [.. pods.Where(p => p.GetLabel("app.kubernetes.io/component") == RedisFailoverLabels.SentinelComponent)]);
+        return ([.. pods.Where(p => RedisFailoverLabels.ComponentOf(p) == RedisFailoverLabels.RedisComponent)],
+                [.. pods.Where(p => RedisFailoverLabels.ComponentOf(p) == RedisFailoverLabels.SentinelComponent)]);
     }
 
-    private static PodState State(V1Pod pod) => new(pod.Metadata.Name, pod.Status?.PodIP, IsReady(pod));
-
-    private static bool IsReady(V1Pod pod) => pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
+    private static PodState State(V1Pod pod) => new(pod.Metadata.Name, pod.Status?.PodIP, PodReadiness.IsReady(pod));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "redisfailover {Namespace}/{Name}: {Changes}")]
     private static partial void LogReconciled(ILogger logger, string @namespace, string name, string changes);

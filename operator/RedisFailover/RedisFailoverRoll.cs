@@ -2,6 +2,7 @@ using System.Net;
 using BackendStack.Operator.DataPlane.Redis;
 using BackendStack.Operator.RedisFailovers.Builders;
 using BackendStack.Operator.RedisFailovers.Policy;
+using BackendStack.Operator.Runtime;
 using BackendStack.Operator.Runtime.Events;
 using k8s.Autorest;
 using k8s.Models;
@@ -112,8 +113,8 @@ internal sealed partial class RedisFailoverRoll(RedisFailoverResources kinds, IE
     private static RollPod Pod(V1Pod pod) => new(
         pod.Metadata.Name,
         pod.Metadata.Uid,
-        pod.GetLabel("controller-revision-hash"),
-        pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true,
+        pod.GetLabel(RedisFailoverLabels.Revision),
+        PodReadiness.IsReady(pod),
         pod.Status?.PodIP);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "redisfailover {Namespace}/{Name}: {Step} ({Progress})")]
