@@ -1,4 +1,5 @@
 using BackendStack.Operator.RedisFailovers.Builders;
+using BackendStack.Operator.RedisFailovers.Follower;
 using BackendStack.Operator.Runtime;
 using BackendStack.Operator.Runtime.Clients;
 using BackendStack.Operator.Runtime.Controllers;
@@ -35,14 +36,17 @@ internal static class RedisFailoverController
                 informers.Cached(BuiltInResources.Pods(k, RedisFailoverLabels.AllPodsSelector)),
                 informers.Cached(BuiltInResources.PersistentVolumeClaims(k)));
         });
-        services.AddSingleton(sp => new RedisFailoverSessions(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new RedisFailoverMetrics(sp.GetRequiredService<ControllerRuntimeMetrics>().Registry));
+        services.AddSingleton(sp => new RedisFailoverSessions(
+            sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<RedisFailoverMetrics>()));
         services.AddSingleton<IController>(sp =>
         {
             var kinds = sp.GetRequiredService<RedisFailoverResources>();
-            var sessions = sp.GetRequiredService<RedisFailoverSessions>();
             var events = sp.GetRequiredService<IEventRecorder>();
-            var reconciler = new RedisFailoverReconciler(kinds, sessions, events, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisFailoverReconciler>>());
-            var controller = sp.NewController(Name, kinds.RedisFailovers.Informer, reconciler)
+            // The sentinels' announcements enqueue into the controller's queue: the reconciler is made with it.
+            return sp.NewController(Name, kinds.RedisFailovers.Informer, queue => new RedisFailoverReconciler(
+                    kinds, sp.GetRequiredService<RedisFailoverSessions>(), new RedisFailoverWakeups(kinds.RedisFailovers.Cache, events, queue), events,
+                    sp.GetRequiredService<RedisFailoverMetrics>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisFailoverReconciler>>()))
                 .Owns(kinds.StatefulSets.Informer)
                 .Owns(kinds.Services.Informer)
                 .Owns(kinds.ConfigMaps.Informer)
@@ -50,22 +54,6 @@ internal static class RedisFailoverController
                 .Owns(kinds.DisruptionBudgets.Informer)
                 .Watches(kinds.Pods.Informer, PodOwner)
                 .Watches(kinds.Claims.Informer, _ => []);
-            sessions.OnSwitch = (key, change) =>
-            {
-                if (kinds.RedisFailovers.Cache.Get(key) is { } resource)
-                {
-                    events.Normal(resource, Policy.HealReasons.MasterChanged, $"Sentinel failed over from {change.FromPod} to {change.ToPod}; master label moved {change.ReactionMilliseconds:F0} ms after +switch-master");
-                }
-
-                controller.Queue.Add(key);
-                return Task.CompletedTask;
-            };
-            sessions.OnAlert = (key, _) =>
-            {
-                controller.Queue.Add(key);
-                return Task.CompletedTask;
-            };
-            return controller;
         });
         return services;
     }
