@@ -5,7 +5,6 @@ using BackendStack.Operator.Runtime.Clients;
 using BackendStack.Operator.Runtime.Controllers;
 using BackendStack.Operator.Runtime.Events;
 using BackendStack.Operator.Runtime.Hosting;
-using BackendStack.Operator.Runtime.Informers;
 using BackendStack.Operator.Runtime.Monitoring;
 using k8s;
 using k8s.Models;
@@ -21,10 +20,8 @@ internal static class RedisFailoverController
 
     public static IServiceCollection AddRedisFailoverController(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
+        services.AddKinds((k, informers) =>
         {
-            var k = sp.GetRequiredService<IKubernetes>();
-            var informers = sp.GetRequiredService<SharedInformers>();
             return new RedisFailoverResources(
                 informers.Cached(new CustomResourceClient<Api.RedisFailover>(k)),
                 informers.Cached(BuiltInResources.StatefulSets(k)),
