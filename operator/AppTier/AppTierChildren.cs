@@ -1,9 +1,8 @@
 using BackendStack.Operator.Api;
-using BackendStack.Operator.Runtime;
-using BackendStack.Operator.Runtime.Informers;
+using BackendStack.Operator.AppTiers.Builders;
+using BackendStack.Operator.AppTiers.Policy;
+using BackendStack.Operator.AppTiers.Status;
 using BackendStack.Operator.Runtime.Writes;
-using k8s;
-using k8s.Models;
 
 namespace BackendStack.Operator.AppTiers;
 
@@ -16,11 +15,11 @@ internal sealed class AppTierChildren(AppTierResources kinds, AppTier tier, List
 {
     private readonly string ns = tier.Metadata.NamespaceProperty;
     private readonly string name = tier.Metadata.Name;
-    private readonly string uid = tier.Metadata.Uid;
+    private readonly OwnedChildren children = new(tier, changes);
 
     public async Task<AppTierObservation> ApplyAsync(CancellationToken cancellationToken)
     {
-        var existing = Owned(kinds.Deployments.Get(ns, name));
+        var existing = children.Owned(kinds.Deployments.Get(ns, name));
         if (AppTierValidation.Validate(tier) is { } invalid)
         {
             return new AppTierObservation { InvalidSpec = invalid, Deployment = existing };
@@ -33,14 +32,14 @@ internal sealed class AppTierChildren(AppTierResources kinds, AppTier tier, List
             return new AppTierObservation { DependencyNotReady = waiting, Deployment = existing };
         }
 
-        var autoscaler = Owned(kinds.Autoscalers.Get(ns, name));
+        var autoscaler = children.Owned(kinds.Autoscalers.Get(ns, name));
         var plan = ReplicaPlan.For(tier, autoscaler?.Status?.DesiredReplicas, existing?.Spec?.Replicas);
         try
         {
-            var deployment = await ApplyAsync(kinds.Deployments, DeploymentBuilder.Build(tier, connections, plan), cancellationToken).ConfigureAwait(false);
-            await ApplyAsync(kinds.Services, ServiceBuilder.Build(tier), cancellationToken).ConfigureAwait(false);
-            await ApplyAsync(kinds.DisruptionBudgets, PodDisruptionBudgetBuilder.Build(tier), cancellationToken).ConfigureAwait(false);
-            autoscaler = await ApplyAsync(kinds.Autoscalers, HorizontalPodAutoscalerBuilder.Build(tier), cancellationToken).ConfigureAwait(false);
+            var deployment = await children.ApplyAsync(kinds.Deployments, DeploymentBuilder.Build(tier, connections, plan), cancellationToken).ConfigureAwait(false);
+            await children.ApplyOrDeleteAsync(kinds.Services, name, ServiceBuilder.Build(tier), cancellationToken).ConfigureAwait(false);
+            await children.ApplyAsync(kinds.DisruptionBudgets, PodDisruptionBudgetBuilder.Build(tier), cancellationToken).ConfigureAwait(false);
+            autoscaler = await children.ApplyOrDeleteAsync(kinds.Autoscalers, name, HorizontalPodAutoscalerBuilder.Build(tier), cancellationToken).ConfigureAwait(false);
             return new AppTierObservation { Deployment = deployment, Autoscaler = autoscaler };
         }
         catch (ChildOwnershipException e)
@@ -48,34 +47,4 @@ internal sealed class AppTierChildren(AppTierResources kinds, AppTier tier, List
             return new AppTierObservation { ChildConflict = e.Message, Deployment = existing };
         }
     }
-
-    /// <summary>Creates or patches <paramref name="desired"/>; when it is null, deletes the child this tier owns under the same name.</summary>
-    private async Task<T?> ApplyAsync<T>(CachedResource<T> kind, T? desired, CancellationToken cancellationToken)
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        if (desired is not null)
-        {
-            var applied = await ChildWriter.ApplyAsync(kind.Client, kind.Cache, desired, uid, cancellationToken).ConfigureAwait(false);
-            if (applied.Outcome != ApplyOutcome.Unchanged)
-            {
-                changes.Add($"{applied.Outcome.ToString().ToLowerInvariant()} {kind.Client.Type.Kind}");
-            }
-
-            return applied.Object;
-        }
-
-        if (Owned(kind.Get(ns, name)) is { } obsolete)
-        {
-            var options = new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = obsolete.Metadata.Uid } };
-            await kind.Client.DeleteAsync(ns, name, options, cancellationToken).ConfigureAwait(false);
-            kind.Cache.ForgetWrite(ObjectKey.Of(obsolete));
-            changes.Add($"deleted {kind.Client.Type.Kind}");
-        }
-
-        return null;
-    }
-
-    private T? Owned<T>(T? child)
-        where T : class, IKubernetesObject<V1ObjectMeta> =>
-        child is not null && ChildWriter.IsControlledBy(child, uid) ? child : null;
 }

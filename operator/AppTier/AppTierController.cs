@@ -3,11 +3,7 @@ using BackendStack.Operator.Runtime.Clients;
 using BackendStack.Operator.Runtime.Controllers;
 using BackendStack.Operator.Runtime.Events;
 using BackendStack.Operator.Runtime.Hosting;
-using BackendStack.Operator.Runtime.Informers;
-using BackendStack.Operator.Runtime.Monitoring;
 using BackendStack.Operator.Runtime.Writes;
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -20,20 +16,15 @@ internal static class AppTierController
 
     public static IServiceCollection AddAppTierController(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
-        {
-            var k = sp.GetRequiredService<IKubernetes>();
-            var informers = sp.GetRequiredService<SharedInformers>();
-            return new AppTierResources(
-                informers.Cached(new CustomResourceClient<AppTier>(k)),
-                informers.Cached(BuiltInResources.Deployments(k)),
-                informers.Cached(BuiltInResources.Services(k)),
-                informers.Cached(BuiltInResources.PodDisruptionBudgets(k)),
-                informers.Cached(BuiltInResources.HorizontalPodAutoscalers(k)),
-                informers.Cached(new CustomResourceClient<ProxySQL>(k)),
-                informers.Cached(new CustomResourceClient<RedisFailover>(k)),
-                informers.Cached(new CustomResourceClient<GlusterVolume>(k)));
-        });
+        services.AddKinds((k, informers) => new AppTierResources(
+            informers.Cached(new CustomResourceClient<AppTier>(k)),
+            informers.Cached(new CustomResourceClient<ProxySQL>(k)),
+            informers.Cached(new CustomResourceClient<RedisFailover>(k)),
+            informers.Cached(new CustomResourceClient<GlusterVolume>(k)),
+            informers.Cached(BuiltInResources.Deployments(k)),
+            informers.Cached(BuiltInResources.Services(k)),
+            informers.Cached(BuiltInResources.PodDisruptionBudgets(k)),
+            informers.Cached(BuiltInResources.HorizontalPodAutoscalers(k))));
         services.AddSingleton<IController>(sp =>
         {
             var kinds = sp.GetRequiredService<AppTierResources>();

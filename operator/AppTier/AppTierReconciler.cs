@@ -1,4 +1,5 @@
 using BackendStack.Operator.Api;
+using BackendStack.Operator.AppTiers.Status;
 using BackendStack.Operator.Runtime;
 using BackendStack.Operator.Runtime.Events;
 using BackendStack.Operator.Runtime.Writes;

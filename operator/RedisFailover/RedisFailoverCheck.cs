@@ -1,7 +1,6 @@
 using BackendStack.Operator.DataPlane.Redis;
 using BackendStack.Operator.RedisFailovers.Builders;
 using BackendStack.Operator.RedisFailovers.Follower;
-using BackendStack.Operator.RedisFailovers.Healing;
 using BackendStack.Operator.RedisFailovers.Policy;
 using BackendStack.Operator.Runtime.Events;
 using k8s.Models;
@@ -10,10 +9,10 @@ namespace BackendStack.Operator.RedisFailovers;
 
 /// <summary>
 /// The periodic check of one RedisFailover's data plane: observe every server, plan with the
-/// policies, heal, correct configuration drift, and move the master label where the master is.
-/// Every step taken is recorded as an Event on the resource.
+/// policies, heal and correct configuration drift through the session's executor, and move the
+/// master label where the master is. Every step taken is recorded as an Event on the resource.
 /// </summary>
-internal sealed class RedisFailoverCheck(IEventRecorder events)
+internal sealed class RedisFailoverCheck(IEventRecorder events, RedisFailoverMetrics metrics)
 {
     /// <summary>The plan of the last run; null when there was nothing to observe.</summary>
     public HealPlan? Plan { get; private set; }
@@ -43,31 +42,28 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
             return null;
         }
 
+        var executor = session.Executor;
         var (nodes, sentinels) = await session.Observer.ObserveAsync(redis, sentinelIps, names.MasterName, cancellationToken).ConfigureAwait(false);
-        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)) { IncompleteFor = session.Tracking.Update(sentinels, nodes), NotMasterFor = session.MasterSilence.Update(nodes), HandedOver = session.HandedOver, ExpectedNodes = resource.Spec.Redis.Replicas });
+        var plan = HealPlanner.Plan(new HealInput(nodes, sentinels, SentinelSettingsBuilder.Build(resource.Spec.Sentinel)) { IncompleteFor = session.Tracking.Update(sentinels, nodes), NotMasterFor = session.MasterSilence.Update(nodes), HandedOver = executor.HandedOver, ExpectedNodes = resource.Spec.Redis.Replicas });
         (Plan, Nodes, Sentinels) = (plan, nodes, sentinels);
-        RedisFailoverMetrics.SentinelsAgreeing.WithLabels(ns, resource.Metadata.Name).Set(plan.Agreement.Agreeing);
+        metrics.SentinelsAgreeing.WithLabels(ns, resource.Metadata.Name).Set(plan.Agreement.Agreeing);
 
-        var outcomes = await session.Executor.ExecuteAsync(plan, names.MasterName, session.Password, cancellationToken).ConfigureAwait(false);
+        var outcomes = await executor.HealAsync(plan, cancellationToken).ConfigureAwait(false);
         foreach (var outcome in outcomes)
         {
-            Record(resource, outcome.Action.Reason, outcome.Succeeded, outcome.Action.Describe() + (outcome.Error is null ? "" : $" failed: {outcome.Error}"));
+            events.Step(resource, outcome.Action.Reason, outcome.Succeeded, RedisFailoverEvents.Outcome(outcome.Action.Describe(), outcome.Error));
             changes.Add(outcome.Action.Describe());
         }
 
-        session.SplitBrainsToRecord += outcomes.Count(o => o.Succeeded && o.Action is DemoteSecondMaster);
-        if (!nodes.Any(n => n.Endpoint == session.HandedOver && n.IsMaster))
-        {
-            session.HandedOver = null;
-        }
+        executor.Observed(nodes);
         foreach (var reset in outcomes.Where(o => o.Succeeded).Select(o => o.Action).OfType<ResetSentinel>())
         {
             session.Tracking.Forget(reset.Sentinel);
         }
 
-        foreach (var (node, directive, error) in await session.Drift.CorrectAsync(nodes.Where(n => n.Reachable), configuration.Live, cancellationToken).ConfigureAwait(false))
+        foreach (var (node, directive, error) in await executor.CorrectConfigAsync(nodes.Where(n => n.Reachable), configuration.Live, cancellationToken).ConfigureAwait(false))
         {
-            Record(resource, "ConfigCorrected", error is null, error is null ? $"Set {directive} on {node.Pod} to the value the spec asks for" : $"Could not set {directive} on {node.Pod}: {error}");
+            events.Step(resource, "ConfigCorrected", error is null, error is null ? $"Set {directive} on {node.Pod} to the value the spec asks for" : $"Could not set {directive} on {node.Pod}: {error}");
             changes.Add($"config {directive} on {node.Pod}");
         }
 
@@ -96,20 +92,8 @@ internal sealed class RedisFailoverCheck(IEventRecorder events)
         var previous = redisPods.FirstOrDefault(p => p.GetLabel(RedisFailoverLabels.Role) == RedisFailoverLabels.MasterRole)?.Metadata.Name;
         if (relabel.Any(r => r.Role == RedisFailoverLabels.MasterRole))
         {
-            RedisFailoverMetrics.MasterChanges.WithLabels(resource.Metadata.NamespaceProperty, resource.Metadata.Name).Inc();
+            metrics.MasterChanges.WithLabels(resource.Metadata.NamespaceProperty, resource.Metadata.Name).Inc();
             events.Normal(resource, HealReasons.MasterChanged, previous is null ? $"{masterPod} is the master" : $"Master moved from {previous} to {masterPod}");
-        }
-    }
-
-    private void Record(Api.RedisFailover resource, string reason, bool succeeded, string message)
-    {
-        if (succeeded)
-        {
-            events.Normal(resource, reason, message);
-        }
-        else
-        {
-            events.Warning(resource, reason, message);
         }
     }
 }

@@ -1,8 +1,5 @@
 using BackendStack.Operator.RedisFailovers.Builders;
-using BackendStack.Operator.Runtime;
-using BackendStack.Operator.Runtime.Informers;
 using BackendStack.Operator.Runtime.Writes;
-using k8s;
 using k8s.Models;
 
 namespace BackendStack.Operator.RedisFailovers;
@@ -14,7 +11,7 @@ namespace BackendStack.Operator.RedisFailovers;
 internal sealed class RedisFailoverChildren(RedisFailoverResources kinds, Api.RedisFailover resource, List<string> changes)
 {
     private readonly string ns = resource.Metadata.NamespaceProperty;
-    private readonly string uid = resource.Metadata.Uid;
+    private readonly OwnedChildren children = new(resource, changes);
 
     /// <summary>The password from the auth Secret, creating the Secret with a random one when it does not exist.</summary>
     public async Task<string?> EnsurePasswordAsync(CancellationToken cancellationToken)
@@ -36,35 +33,23 @@ internal sealed class RedisFailoverChildren(RedisFailoverResources kinds, Api.Re
 
     public async Task<(V1StatefulSet Redis, V1StatefulSet Sentinel)> ApplyAsync(RedisConfiguration configuration, int redisReplicas, int sentinelReplicas, CancellationToken cancellationToken)
     {
-        await ApplyAsync(kinds.ConfigMaps, ConfigMapBuilder.Redis(resource, configuration), cancellationToken).ConfigureAwait(false);
-        await ApplyAsync(kinds.ConfigMaps, ConfigMapBuilder.Sentinel(resource), cancellationToken).ConfigureAwait(false);
+        await children.ApplyAsync(kinds.ConfigMaps, ConfigMapBuilder.Redis(resource, configuration), cancellationToken).ConfigureAwait(false);
+        await children.ApplyAsync(kinds.ConfigMaps, ConfigMapBuilder.Sentinel(resource), cancellationToken).ConfigureAwait(false);
         foreach (var service in ServiceBuilder.All(resource))
         {
-            await ApplyAsync(kinds.Services, service, cancellationToken).ConfigureAwait(false);
+            await children.ApplyAsync(kinds.Services, service, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var budget in DisruptionBudgetBuilder.All(resource))
         {
-            await ApplyAsync(kinds.DisruptionBudgets, budget, cancellationToken).ConfigureAwait(false);
+            await children.ApplyAsync(kinds.DisruptionBudgets, budget, cancellationToken).ConfigureAwait(false);
         }
 
         var redis = StatefulSetBuilder.Redis(resource, configuration);
         redis.Spec.Replicas = redisReplicas;
         var sentinel = StatefulSetBuilder.Sentinel(resource);
         sentinel.Spec.Replicas = sentinelReplicas;
-        return (await ApplyAsync(kinds.StatefulSets, redis, cancellationToken).ConfigureAwait(false),
-                await ApplyAsync(kinds.StatefulSets, sentinel, cancellationToken).ConfigureAwait(false));
-    }
-
-    private async Task<T> ApplyAsync<T>(CachedResource<T> kind, T desired, CancellationToken cancellationToken)
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        var applied = await ChildWriter.ApplyAsync(kind.Client, kind.Cache, desired, uid, cancellationToken).ConfigureAwait(false);
-        if (applied.Outcome != ApplyOutcome.Unchanged)
-        {
-            changes.Add($"{applied.Outcome.ToString().ToLowerInvariant()} {kind.Client.Type.Kind} {ObjectKey.Of(desired).Name}");
-        }
-
-        return applied.Object;
+        return (await children.ApplyAsync(kinds.StatefulSets, redis, cancellationToken).ConfigureAwait(false),
+                await children.ApplyAsync(kinds.StatefulSets, sentinel, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,9 +1,10 @@
+using BackendStack.Operator.RedisFailovers.Builders;
+using BackendStack.Operator.RedisFailovers.Follower;
 using BackendStack.Operator.Runtime;
 using BackendStack.Operator.Runtime.Clients;
 using BackendStack.Operator.Runtime.Controllers;
 using BackendStack.Operator.Runtime.Events;
 using BackendStack.Operator.Runtime.Hosting;
-using BackendStack.Operator.Runtime.Informers;
 using BackendStack.Operator.Runtime.Monitoring;
 using k8s;
 using k8s.Models;
@@ -19,10 +20,8 @@ internal static class RedisFailoverController
 
     public static IServiceCollection AddRedisFailoverController(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
+        services.AddKinds((k, informers) =>
         {
-            var k = sp.GetRequiredService<IKubernetes>();
-            var informers = sp.GetRequiredService<SharedInformers>();
             return new RedisFailoverResources(
                 informers.Cached(new CustomResourceClient<Api.RedisFailover>(k)),
                 informers.Cached(BuiltInResources.StatefulSets(k)),
@@ -31,17 +30,20 @@ internal static class RedisFailoverController
                 informers.Cached(BuiltInResources.Secrets(k)),
                 informers.Cached(BuiltInResources.PodDisruptionBudgets(k)),
                 // Only its own Pods are read (RedisFailoverReconciler.Pods, PodOwner): the rest of the cluster's stay out of the cache.
-                informers.Cached(BuiltInResources.Pods(k, "app.kubernetes.io/name=redisfailover")),
+                informers.Cached(BuiltInResources.Pods(k, RedisFailoverLabels.AllPodsSelector)),
                 informers.Cached(BuiltInResources.PersistentVolumeClaims(k)));
         });
-        services.AddSingleton(sp => new RedisFailoverSessions(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new RedisFailoverMetrics(sp.GetRequiredService<ControllerRuntimeMetrics>().Registry));
+        services.AddSingleton(sp => new RedisFailoverSessions(
+            sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<RedisFailoverMetrics>()));
         services.AddSingleton<IController>(sp =>
         {
             var kinds = sp.GetRequiredService<RedisFailoverResources>();
-            var sessions = sp.GetRequiredService<RedisFailoverSessions>();
             var events = sp.GetRequiredService<IEventRecorder>();
-            var reconciler = new RedisFailoverReconciler(kinds, sessions, events, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisFailoverReconciler>>());
-            var controller = sp.NewController(Name, kinds.RedisFailovers.Informer, reconciler)
+            // The sentinels' announcements enqueue into the controller's queue: the reconciler is made with it.
+            return sp.NewController(Name, kinds.RedisFailovers.Informer, queue => new RedisFailoverReconciler(
+                    kinds, sp.GetRequiredService<RedisFailoverSessions>(), new RedisFailoverWakeups(kinds.RedisFailovers.Cache, events, queue), events,
+                    sp.GetRequiredService<RedisFailoverMetrics>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisFailoverReconciler>>()))
                 .Owns(kinds.StatefulSets.Informer)
                 .Owns(kinds.Services.Informer)
                 .Owns(kinds.ConfigMaps.Informer)
@@ -49,29 +51,13 @@ internal static class RedisFailoverController
                 .Owns(kinds.DisruptionBudgets.Informer)
                 .Watches(kinds.Pods.Informer, PodOwner)
                 .Watches(kinds.Claims.Informer, _ => []);
-            sessions.OnSwitch = (key, change) =>
-            {
-                if (kinds.RedisFailovers.Cache.Get(key) is { } resource)
-                {
-                    events.Normal(resource, Policy.HealReasons.MasterChanged, $"Sentinel failed over from {change.FromPod} to {change.ToPod}; master label moved {change.ReactionMilliseconds:F0} ms after +switch-master");
-                }
-
-                controller.Queue.Add(key);
-                return Task.CompletedTask;
-            };
-            sessions.OnAlert = (key, _) =>
-            {
-                controller.Queue.Add(key);
-                return Task.CompletedTask;
-            };
-            return controller;
         });
         return services;
     }
 
     /// <summary>A Redis or sentinel pod wakes the RedisFailover named in its instance label.</summary>
     private static IEnumerable<ObjectKey> PodOwner(V1Pod pod) =>
-        pod.GetLabel("app.kubernetes.io/name") == "redisfailover" && pod.GetLabel("app.kubernetes.io/instance") is { } instance
+        RedisFailoverLabels.InstanceOf(pod) is { } instance
             ? [new ObjectKey(pod.Metadata.NamespaceProperty, instance)]
             : [];
 }

@@ -1,5 +1,7 @@
 using BackendStack.Operator.Api;
+using BackendStack.Operator.DataPlane.Redis;
 using BackendStack.Operator.RedisFailovers.Builders;
+using BackendStack.Operator.RedisFailovers.Follower;
 using BackendStack.Operator.RedisFailovers.Policy;
 using BackendStack.Operator.RedisFailovers.Status;
 using BackendStack.Operator.Runtime;
@@ -17,7 +19,8 @@ namespace BackendStack.Operator.RedisFailovers;
 /// Sentinel's announcements trigger it at once.
 /// </summary>
 internal sealed partial class RedisFailoverReconciler(
-    RedisFailoverResources kinds, RedisFailoverSessions sessions, IEventRecorder events, TimeProvider time, ILogger<RedisFailoverReconciler> logger) : IReconciler
+    RedisFailoverResources kinds, RedisFailoverSessions sessions, RedisFailoverWakeups wakeups, IEventRecorder events, RedisFailoverMetrics metrics, TimeProvider time,
+    ILogger<RedisFailoverReconciler> logger) : IReconciler
 {
     public const string CleanupFinalizer = "backendstack.io/cleanup";
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(10);
@@ -57,22 +60,20 @@ internal sealed partial class RedisFailoverReconciler(
             }
             else
             {
-                session = await sessions.GetAsync(key, resource.Metadata.Uid, password).ConfigureAwait(false);
-                var check = new RedisFailoverCheck(events);
+                session = await sessions.GetAsync(key, resource.Metadata.Uid, password, wakeups).ConfigureAwait(false);
+                var check = new RedisFailoverCheck(events, metrics);
                 plan = await check.RunAsync(resource, session, redisPods, sentinelPods, configuration, changes, cancellationToken).ConfigureAwait(false);
-                await ScaleAsync(resource, session, children, configuration, redisPods, sentinelPods, plan, cancellationToken).ConfigureAwait(false);
+                await ScaleAsync(resource, session, children, configuration, redisPods, sentinelPods, plan, changes, cancellationToken).ConfigureAwait(false);
                 roll = await new RedisFailoverRoll(kinds, events, time, logger).RunAsync(resource, session, check, redisPods, sentinelPods, changes, cancellationToken).ConfigureAwait(false);
             }
         }
 
+        var splitBrains = session?.Executor.SplitBrainsToRecord ?? 0;
         var status = StatusCalculator.Compute(new StatusInput(
             resource, [.. redisPods.Select(State)], [.. sentinelPods.Select(State)], plan, errors, session?.LatestFailover(MissedFailover(resource, session, plan, redisPods)), time.GetUtcNow().UtcDateTime,
-            session?.SplitBrainsToRecord ?? 0, roll));
+            splitBrains, roll));
         var statusChanged = await StatusWriter.WriteIfChangedAsync(kinds.RedisFailovers.Client, kinds.RedisFailovers.Cache, resource, status, r => r.Status, (r, s) => r.Status = s, cancellationToken).ConfigureAwait(false);
-        if (session is not null)
-        {
-            session.SplitBrainsToRecord = 0;
-        }
+        session?.Executor.SplitBrainsRecorded(splitBrains);
 
         if (statusChanged)
         {
@@ -95,27 +96,29 @@ internal sealed partial class RedisFailoverReconciler(
 
     private async Task ScaleAsync(
         Api.RedisFailover resource, RedisFailoverSession session, RedisFailoverChildren children, RedisConfiguration configuration,
-        IReadOnlyList<V1Pod> redisPods, IReadOnlyList<V1Pod> sentinelPods, HealPlan? plan, CancellationToken cancellationToken)
+        IReadOnlyList<V1Pod> redisPods, IReadOnlyList<V1Pod> sentinelPods, HealPlan? plan, List<string> changes, CancellationToken cancellationToken)
     {
         var names = new RedisFailoverNames(resource.Metadata.Name);
         var ns = resource.Metadata.NamespaceProperty;
-        var redisSet = kinds.StatefulSets.Get(ns, names.RedisStatefulSet);
-        var sentinelSet = kinds.StatefulSets.Get(ns, names.SentinelStatefulSet);
-        var masterPod = plan?.Master is { } m ? redisPods.FirstOrDefault(p => p.Status?.PodIP == m.Host) : null;
-        int? masterOrdinal = masterPod is null ? null : new Policy.RedisNodeObservation(masterPod.Metadata.Name, default, null).Ordinal;
-        // A new Redis pod counts once it replicates from the master, so each step up waits for the sync.
-        var redisReplicas = ScaleStep.Next(redisSet?.Spec.Replicas, resource.Spec.Redis.Replicas, Math.Min(redisPods.Count(IsReady), plan?.InSync ?? 0), masterOrdinal);
-        var sentinelReplicas = ScaleStep.Next(sentinelSet?.Spec.Replicas, resource.Spec.Sentinel.Replicas, Math.Min(sentinelPods.Count(IsReady), plan?.Agreement.Agreeing ?? 0), null);
-        if (redisSet?.Spec.Replicas is { } current && resource.Spec.Redis.Replicas < current && redisReplicas == current
-            && plan is { Agreement.Kind: SentinelAgreementKind.Agreed } && sentinelPods.FirstOrDefault(p => p.Status?.PodIP is not null) is { } sentinel)
+        var sentinel = sentinelPods.FirstOrDefault(p => p.Status?.PodIP is not null)?.Status.PodIP;
+        var decision = ScalePolicy.Decide(new ScaleInput(
+            kinds.StatefulSets.Get(ns, names.RedisStatefulSet)?.Spec.Replicas,
+            kinds.StatefulSets.Get(ns, names.SentinelStatefulSet)?.Spec.Replicas,
+            resource.Spec.Redis.Replicas,
+            resource.Spec.Sentinel.Replicas,
+            redisPods.Count(PodReadiness.IsReady),
+            sentinelPods.Count(PodReadiness.IsReady),
+            plan?.Master is { } m ? redisPods.FirstOrDefault(p => p.Status?.PodIP == m.Host)?.Metadata.Name : null,
+            sentinel is null ? null : new RedisEndpoint(sentinel, RedisFailoverNames.SentinelPort),
+            plan));
+        if (decision.HandOver is { } handOver)
         {
-            // The pod to remove is the master: Sentinel moves the master first, the next check shrinks.
-            await session.Sentinels.FailoverAsync(new(sentinel.Status.PodIP, RedisFailoverNames.SentinelPort), names.MasterName, cancellationToken).ConfigureAwait(false);
-            session.HandedOver = plan.Master;
-            events.Normal(resource, HealReasons.MasterChanged, $"Asked Sentinel to fail over before removing master pod {masterPod?.Metadata.Name}");
+            var outcome = await session.Executor.HandOverAsync(handOver, cancellationToken).ConfigureAwait(false);
+            events.Step(resource, handOver.Reason, outcome.Succeeded, RedisFailoverEvents.Outcome(handOver.Describe(), outcome.Error));
+            changes.Add(handOver.Describe());
         }
 
-        await children.ApplyAsync(configuration, redisReplicas, sentinelReplicas, cancellationToken).ConfigureAwait(false);
+        await children.ApplyAsync(configuration, decision.RedisReplicas, decision.SentinelReplicas, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sentinel moved the master without the follower seeing it: the check records the failover itself.</summary>
@@ -125,26 +128,24 @@ internal sealed partial class RedisFailoverReconciler(
         var current = plan is { Agreement.Kind: SentinelAgreementKind.Agreed, Master: { } m } ? redisPods.FirstOrDefault(p => p.Status?.PodIP == m.Host)?.Metadata.Name : null;
         if (session is null || previous is null || current is null || previous == current || session.Follower.Latest?.ToPod == current)
         {
-            return session?.MissedFailover;
+            return session?.Executor.FoundFailover;
         }
 
-        session.MissedFailover = new Api.FailoverRecord { Time = time.GetUtcNow().UtcDateTime, From = previous, To = current };
-        return session.MissedFailover;
+        session.Executor.FailoverFound(new Api.FailoverRecord { Time = time.GetUtcNow().UtcDateTime, From = previous, To = current });
+        return session.Executor.FoundFailover;
     }
 
     private (IReadOnlyList<V1Pod> Redis, IReadOnlyList<V1Pod> Sentinel) Pods(Api.RedisFailover resource)
     {
         var pods = kinds.Pods.Cache.List(resource.Metadata.NamespaceProperty)
-            .Where(p => p.Metadata.DeletionTimestamp is null && p.GetLabel("app.kubernetes.io/instance") == resource.Metadata.Name && p.GetLabel("app.kubernetes.io/name") == "redisfailover")
+            .Where(p => p.Metadata.DeletionTimestamp is null && RedisFailoverLabels.InstanceOf(p) == resource.Metadata.Name)
             .OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)
             .ToList();
-        return ([.. pods.Where(p => p.GetLabel("app.kubernetes.io/component") == RedisFailoverLabels.RedisComponent)],
-                [.. pods.Where(p => p.GetLabel("app.kubernetes.io/component") == RedisFailoverLabels.SentinelComponent)]);
+        return ([.. pods.Where(p => RedisFailoverLabels.ComponentOf(p) == RedisFailoverLabels.RedisComponent)],
+                [.. pods.Where(p => RedisFailoverLabels.ComponentOf(p) == RedisFailoverLabels.SentinelComponent)]);
     }
 
-    private static PodState State(V1Pod pod) => new(pod.Metadata.Name, pod.Status?.PodIP, IsReady(pod));
-
-    private static bool IsReady(V1Pod pod) => pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
+    private static PodState State(V1Pod pod) => new(pod.Metadata.Name, pod.Status?.PodIP, PodReadiness.IsReady(pod));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "redisfailover {Namespace}/{Name}: {Changes}")]
     private static partial void LogReconciled(ILogger logger, string @namespace, string name, string changes);

@@ -1,19 +1,18 @@
 using System.Net;
-using BackendStack.Operator.DataPlane.Redis;
 using BackendStack.Operator.RedisFailovers.Builders;
 using BackendStack.Operator.RedisFailovers.Policy;
+using BackendStack.Operator.Runtime;
 using BackendStack.Operator.Runtime.Events;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
 
 namespace BackendStack.Operator.RedisFailovers;
 
 /// <summary>
 /// The side effects of a roll: gathers what <see cref="RollPolicy"/> decides on, then deletes the
 /// one pod it names (conditionally on the uid observed, so a stale cache never deletes the pod's
-/// replacement) or asks a sentinel to fail over, and records each step as an Event.
+/// replacement) or has the session's executor ask a sentinel to fail over, and records each step as an Event.
 /// </summary>
 internal sealed partial class RedisFailoverRoll(RedisFailoverResources kinds, IEventRecorder events, TimeProvider time, ILogger logger)
 {
@@ -33,7 +32,7 @@ internal sealed partial class RedisFailoverRoll(RedisFailoverResources kinds, IE
 
         var names = new RedisFailoverNames(resource.Metadata.Name);
         var ns = resource.Metadata.NamespaceProperty;
-        var requested = session.RollFailover is { } f && time.GetUtcNow() - f.At < TimeSpan.FromMilliseconds(2 * resource.Spec.Sentinel.FailoverTimeout) ? f.Pod : null;
+        var requested = session.Executor.RollFailover is { } f && time.GetUtcNow() - f.At < TimeSpan.FromMilliseconds(2 * resource.Spec.Sentinel.FailoverTimeout) ? f.Pod : null;
         var decision = RollPolicy.Decide(new RollInput(
             [.. redisPods.Select(Pod)],
             [.. sentinelPods.Select(Pod)],
@@ -51,21 +50,14 @@ internal sealed partial class RedisFailoverRoll(RedisFailoverResources kinds, IE
             return decision;
         }
 
-        var (done, error) = await ExecuteAsync(decision.Step, ns, names.MasterName, session, cancellationToken).ConfigureAwait(false);
+        var (done, error) = await ExecuteAsync(decision.Step, ns, resource.Metadata.Name, session, cancellationToken).ConfigureAwait(false);
         if (!done)
         {
             return decision;
         }
 
-        var message = decision.Step.Describe() + (error is null ? "" : $" failed: {error}");
-        if (error is null)
-        {
-            events.Normal(resource, decision.Step.Reason, message);
-        }
-        else
-        {
-            events.Warning(resource, decision.Step.Reason, message);
-        }
+        var message = RedisFailoverEvents.Outcome(decision.Step.Describe(), error);
+        events.Step(resource, decision.Step.Reason, error is null, message);
 
         LogStep(logger, ns, resource.Metadata.Name, message, decision.Progress);
         changes.Add(message);
@@ -73,35 +65,27 @@ internal sealed partial class RedisFailoverRoll(RedisFailoverResources kinds, IE
     }
 
     /// <summary>Runs the step; not done when the pod was already gone or replaced (the cache was behind: nothing to record).</summary>
-    private async Task<(bool Done, string? Error)> ExecuteAsync(RollStep step, string ns, string masterName, RedisFailoverSession session, CancellationToken cancellationToken)
+    private async Task<(bool Done, string? Error)> ExecuteAsync(RollStep step, string ns, string name, RedisFailoverSession session, CancellationToken cancellationToken)
     {
-        try
+        switch (step)
         {
-            switch (step)
-            {
-                case RestartPod r:
+            case RestartPod r:
+                try
+                {
                     var options = new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = r.Pod.Uid } };
                     await kinds.Pods.Client.DeleteAsync(ns, r.Pod.Name, options, cancellationToken).ConfigureAwait(false);
-                    break;
-                case FailoverBeforeRestart f:
-                    session.RollFailover = (f.Master.Name, time.GetUtcNow());
-                    // Demoting the master the roll moved away from is the handover, not a split brain.
-                    session.HandedOver = f.Master.Ip is { } ip ? new RedisEndpoint(ip, RedisFailoverNames.RedisPort) : null;
-                    await session.Sentinels.FailoverAsync(f.Sentinel, masterName, cancellationToken).ConfigureAwait(false);
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "unknown roll step");
-            }
+                    return (true, null);
+                }
+                catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+                {
+                    LogPodAlreadyReplaced(logger, ns, name, r.Pod.Name, r.Pod.Uid, (int)e.Response.StatusCode);
+                    return (false, null);
+                }
 
-            return (true, null);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
-        {
-            return (false, null);
-        }
-        catch (RedisException e)
-        {
-            return (true, e.Message);
+            case FailoverBeforeRestart f:
+                return (true, await session.Executor.HandOverBeforeRestartAsync(f, cancellationToken).ConfigureAwait(false));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "unknown roll step");
         }
     }
 
@@ -112,9 +96,12 @@ internal sealed partial class RedisFailoverRoll(RedisFailoverResources kinds, IE
     private static RollPod Pod(V1Pod pod) => new(
         pod.Metadata.Name,
         pod.Metadata.Uid,
-        pod.GetLabel("controller-revision-hash"),
-        pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true,
+        pod.GetLabel(RedisFailoverLabels.Revision),
+        PodReadiness.IsReady(pod),
         pod.Status?.PodIP);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "redisfailover {Namespace}/{Name}: pod {Pod} (uid {Uid}) was not deleted, it is already gone or replaced (HTTP {Status}): the cache was behind, and the next check decides on the pods as they are now")]
+    private static partial void LogPodAlreadyReplaced(ILogger logger, string @namespace, string name, string pod, string uid, int status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "redisfailover {Namespace}/{Name}: {Step} ({Progress})")]
     private static partial void LogStep(ILogger logger, string @namespace, string name, string step, string progress);

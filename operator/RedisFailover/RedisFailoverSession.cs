@@ -1,4 +1,5 @@
 using BackendStack.Operator.DataPlane.Redis;
+using BackendStack.Operator.RedisFailovers.Builders;
 using BackendStack.Operator.RedisFailovers.Follower;
 using BackendStack.Operator.RedisFailovers.Healing;
 using k8s;
@@ -6,40 +7,38 @@ using Microsoft.Extensions.Logging;
 
 namespace BackendStack.Operator.RedisFailovers;
 
-/// <summary>The data plane connections of one RedisFailover (one password) and the follower of its sentinels.</summary>
+/// <summary>
+/// The data plane connections of one RedisFailover (one password), the follower of its sentinels and what the checks
+/// remember. Every command to the servers goes through <see cref="Executor"/>, which also is the one writer of that memory.
+/// </summary>
 internal sealed class RedisFailoverSession : IAsyncDisposable
 {
-    public RedisFailoverSession(string ns, string name, string uid, string password, IKubernetes client, TimeProvider time, Func<MasterSwitch, Task> onSwitch, Func<SentinelEvent, Task> onAlert, ILoggerFactory loggers)
+    private readonly RedisConnectionPool pool;
+
+    public RedisFailoverSession(
+        string ns, string name, string uid, string password, IKubernetes client, TimeProvider time, RedisFailoverMetrics metrics,
+        Func<MasterSwitch, Task> onSwitch, Func<SentinelEvent, Task> onAlert, ILoggerFactory loggers)
     {
         Uid = uid;
         Password = password;
-        Pool = new RedisConnectionPool(password);
-        Sentinels = new SentinelClient(Pool);
-        Nodes = new RedisNodeClient(Pool);
-        Observer = new RedisFailoverObserver(Sentinels, Nodes);
-        Executor = new HealExecutor(Sentinels, Nodes);
-        Drift = new ConfigDriftCorrector(Nodes);
+        pool = new RedisConnectionPool(password);
+        var sentinels = new SentinelClient(pool);
+        var nodes = new RedisNodeClient(pool);
+        Observer = new RedisFailoverObserver(sentinels, nodes);
+        Executor = new DataPlaneExecutor(sentinels, nodes, new RedisFailoverNames(name).MasterName, password, time);
         Tracking = new SentinelTrackingClock(time);
         MasterSilence = new MasterSilenceClock(time);
         Labeler = new PodRoleLabeler(client);
-        Follower = new RedisMasterFollower(ns, name, name, Pool, Labeler, time, onSwitch, loggers.CreateLogger<RedisMasterFollower>(), onAlert);
+        Follower = new RedisMasterFollower(ns, name, name, pool, Labeler, time, metrics, onSwitch, loggers.CreateLogger<RedisMasterFollower>(), onAlert);
     }
 
     public string Uid { get; }
 
     public string Password { get; }
 
-    public RedisConnectionPool Pool { get; }
-
-    public SentinelClient Sentinels { get; }
-
-    public RedisNodeClient Nodes { get; }
-
     public RedisFailoverObserver Observer { get; }
 
-    public HealExecutor Executor { get; }
-
-    public ConfigDriftCorrector Drift { get; }
+    public DataPlaneExecutor Executor { get; }
 
     public SentinelTrackingClock Tracking { get; }
 
@@ -48,18 +47,6 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
     public PodRoleLabeler Labeler { get; }
 
     public RedisMasterFollower Follower { get; }
-
-    /// <summary>The master a scale-down asked Sentinel to fail over from, until it is no longer a master.</summary>
-    public RedisEndpoint? HandedOver { get; set; }
-
-    /// <summary>The outdated master a roll asked Sentinel to fail over from, and when.</summary>
-    public (string Pod, DateTimeOffset At)? RollFailover { get; set; }
-
-    /// <summary>Second masters demoted by checks whose status is not written yet.</summary>
-    public int SplitBrainsToRecord { get; set; }
-
-    /// <summary>A failover the periodic check found without an announcement.</summary>
-    public Api.FailoverRecord? MissedFailover { get; set; }
 
     /// <summary>
     /// The newest failover this process saw: the follower's (with its reaction time) or one the
@@ -73,6 +60,6 @@ internal sealed class RedisFailoverSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Follower.DisposeAsync().ConfigureAwait(false);
-        await Pool.DisposeAsync().ConfigureAwait(false);
+        await pool.DisposeAsync().ConfigureAwait(false);
     }
 }

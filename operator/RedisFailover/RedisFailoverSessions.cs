@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using BackendStack.Operator.DataPlane.Redis;
 using BackendStack.Operator.RedisFailovers.Follower;
 using BackendStack.Operator.Runtime;
 using k8s;
@@ -9,20 +8,18 @@ namespace BackendStack.Operator.RedisFailovers;
 
 /// <summary>
 /// One <see cref="RedisFailoverSession"/> per RedisFailover, kept between reconciles so connections
-/// and sentinel subscriptions live on. A followed failover calls <see cref="OnSwitch"/>, any other
-/// announcement <see cref="OnAlert"/> (the controller enqueues the resource there, so the check,
-/// status and events follow at once).
+/// and sentinel subscriptions live on. A session's follower calls the <see cref="RedisFailoverWakeups"/>
+/// it was made with: a followed failover and any other announcement wake the controller, so the
+/// check, status and events follow at once.
 /// </summary>
-internal sealed class RedisFailoverSessions(IKubernetes client, TimeProvider time, ILoggerFactory loggers) : IAsyncDisposable
+internal sealed class RedisFailoverSessions(IKubernetes client, TimeProvider time, ILoggerFactory loggers, RedisFailoverMetrics metrics) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<ObjectKey, RedisFailoverSession> sessions = new();
 
-    public Func<ObjectKey, MasterSwitch, Task> OnSwitch { get; set; } = (_, _) => Task.CompletedTask;
-
-    public Func<ObjectKey, SentinelEvent, Task> OnAlert { get; set; } = (_, _) => Task.CompletedTask;
-
-    public async Task<RedisFailoverSession> GetAsync(ObjectKey key, string uid, string password)
+    /// <summary>The session of <paramref name="key"/>; a new one (reporting to <paramref name="wakeups"/>) when there is none or the resource or its password changed.</summary>
+    public async Task<RedisFailoverSession> GetAsync(ObjectKey key, string uid, string password, RedisFailoverWakeups wakeups)
     {
+        ArgumentNullException.ThrowIfNull(wakeups);
         if (sessions.TryGetValue(key, out var existing))
         {
             if (existing.Uid == uid && existing.Password == password)
@@ -33,7 +30,8 @@ internal sealed class RedisFailoverSessions(IKubernetes client, TimeProvider tim
             await RemoveAsync(key).ConfigureAwait(false);
         }
 
-        return sessions.GetOrAdd(key, k => new RedisFailoverSession(k.Namespace, k.Name, uid, password, client, time, change => OnSwitch(k, change), alert => OnAlert(k, alert), loggers));
+        return sessions.GetOrAdd(key, k => new RedisFailoverSession(
+            k.Namespace, k.Name, uid, password, client, time, metrics, change => wakeups.SwitchedAsync(k, change), alert => wakeups.AlertedAsync(k), loggers));
     }
 
     public async Task RemoveAsync(ObjectKey key)

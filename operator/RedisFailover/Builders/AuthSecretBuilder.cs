@@ -1,3 +1,4 @@
+using BackendStack.Operator.Runtime.Writes;
 using k8s.Models;
 
 namespace BackendStack.Operator.RedisFailovers.Builders;
@@ -17,7 +18,7 @@ internal static class AuthSecretBuilder
         {
             ApiVersion = "v1",
             Kind = "Secret",
-            Metadata = ChildMetadata.For(resource, names.AuthSecret(resource), RedisFailoverLabels.RedisComponent),
+            Metadata = ChildMetadata.For(resource, names.AuthSecret(resource), RedisFailoverLabels.For(resource.Metadata.Name, RedisFailoverLabels.RedisComponent)),
             Type = "Opaque",
             Data = new Dictionary<string, byte[]> { [RedisFailoverNames.PasswordKey] = System.Text.Encoding.UTF8.GetBytes(password) },
         };

@@ -1,3 +1,4 @@
+using BackendStack.Operator.Runtime.Writes;
 using k8s.Models;
 
 namespace BackendStack.Operator.RedisFailovers.Builders;
@@ -51,7 +52,7 @@ internal static class ConfigMapBuilder
     {
         ApiVersion = "v1",
         Kind = "ConfigMap",
-        Metadata = ChildMetadata.For(resource, name, component),
+        Metadata = ChildMetadata.For(resource, name, RedisFailoverLabels.For(resource.Metadata.Name, component)),
         Data = data,
     };
 }

@@ -1,3 +1,4 @@
+using BackendStack.Operator.Runtime.Writes;
 using k8s.Models;
 
 namespace BackendStack.Operator.RedisFailovers.Builders;
@@ -20,7 +21,7 @@ internal static class DisruptionBudgetBuilder
     {
         ApiVersion = "policy/v1",
         Kind = "PodDisruptionBudget",
-        Metadata = ChildMetadata.For(resource, name, component),
+        Metadata = ChildMetadata.For(resource, name, RedisFailoverLabels.For(resource.Metadata.Name, component)),
         Spec = new V1PodDisruptionBudgetSpec
         {
             MaxUnavailable = 1,

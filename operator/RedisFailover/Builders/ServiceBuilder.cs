@@ -1,3 +1,4 @@
+using BackendStack.Operator.Runtime.Writes;
 using k8s.Models;
 
 namespace BackendStack.Operator.RedisFailovers.Builders;
@@ -29,7 +30,7 @@ internal static class ServiceBuilder
     {
         ApiVersion = "v1",
         Kind = "Service",
-        Metadata = ChildMetadata.For(resource, name, component),
+        Metadata = ChildMetadata.For(resource, name, RedisFailoverLabels.For(resource.Metadata.Name, component)),
         Spec = new V1ServiceSpec
         {
             Type = "ClusterIP",

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BackendStack.Operator.Api;
+using BackendStack.Operator.Runtime.Writes;
 using k8s.Models;
 
 namespace BackendStack.Operator.RedisFailovers.Builders;
@@ -91,7 +92,7 @@ internal static class StatefulSetBuilder
     {
         ApiVersion = "apps/v1",
         Kind = "StatefulSet",
-        Metadata = ChildMetadata.For(resource, name, component),
+        Metadata = ChildMetadata.For(resource, name, RedisFailoverLabels.For(resource.Metadata.Name, component)),
         Spec = new V1StatefulSetSpec
         {
             Replicas = replicas,

@@ -10,7 +10,7 @@ internal sealed class PodRoleLabeler(IKubernetes client)
 {
     public async Task<IReadOnlyList<V1Pod>> ListRedisPodsAsync(string ns, string instance, CancellationToken cancellationToken)
     {
-        var selector = string.Join(',', RedisFailoverLabels.Selector(instance, RedisFailoverLabels.RedisComponent).Select(p => $"{p.Key}={p.Value}"));
+        var selector = RedisFailoverLabels.SelectorString(instance, RedisFailoverLabels.RedisComponent);
         var list = await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
         return [.. list.Items];
     }

@@ -2,22 +2,34 @@ using Prometheus;
 
 namespace BackendStack.Operator.RedisFailovers.Follower;
 
-/// <summary>The operator's own Redis metrics, labelled by the RedisFailover's namespace and name.</summary>
-internal static class RedisFailoverMetrics
+/// <summary>
+/// The operator's own Redis metrics, labelled by the RedisFailover's namespace and name. One instance per registry:
+/// the runtime gives each operator instance its own (served on /metrics), so two instances in one process keep their own figures.
+/// </summary>
+internal sealed class RedisFailoverMetrics
 {
     private static readonly string[] Labels = ["namespace", "name"];
 
-    public static readonly Counter Failovers = Metrics.CreateCounter(
-        "backendstack_redis_failovers_total", "Sentinel failovers the operator followed (+switch-master).", new CounterConfiguration { LabelNames = Labels });
+    public RedisFailoverMetrics(CollectorRegistry registry)
+    {
+        var f = Metrics.WithCustomRegistry(registry);
+        Failovers = f.CreateCounter(
+            "backendstack_redis_failovers_total", "Sentinel failovers the operator followed (+switch-master).", new CounterConfiguration { LabelNames = Labels });
+        FailoverReactionSeconds = f.CreateHistogram(
+            "backendstack_redis_failover_reaction_seconds",
+            "Time from Sentinel's +switch-master to the new master pod carrying the master role label.",
+            new HistogramConfiguration { LabelNames = Labels, Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        SentinelsAgreeing = f.CreateGauge(
+            "backendstack_redis_sentinels_agreeing", "Sentinels naming the master most of them name.", new GaugeConfiguration { LabelNames = Labels });
+        MasterChanges = f.CreateCounter(
+            "backendstack_redis_master_changes_total", "Times the master pod changed, by Sentinel failover or operator decision.", new CounterConfiguration { LabelNames = Labels });
+    }
 
-    public static readonly Histogram FailoverReactionSeconds = Metrics.CreateHistogram(
-        "backendstack_redis_failover_reaction_seconds",
-        "Time from Sentinel's +switch-master to the new master pod carrying the master role label.",
-        new HistogramConfiguration { LabelNames = Labels, Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+    public Counter Failovers { get; }
 
-    public static readonly Gauge SentinelsAgreeing = Metrics.CreateGauge(
-        "backendstack_redis_sentinels_agreeing", "Sentinels naming the master most of them name.", new GaugeConfiguration { LabelNames = Labels });
+    public Histogram FailoverReactionSeconds { get; }
 
-    public static readonly Counter MasterChanges = Metrics.CreateCounter(
-        "backendstack_redis_master_changes_total", "Times the master pod changed, by Sentinel failover or operator decision.", new CounterConfiguration { LabelNames = Labels });
+    public Gauge SentinelsAgreeing { get; }
+
+    public Counter MasterChanges { get; }
 }

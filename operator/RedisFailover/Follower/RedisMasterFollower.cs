@@ -1,4 +1,5 @@
 using BackendStack.Operator.DataPlane.Redis;
+using BackendStack.Operator.RedisFailovers.Policy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,6 +21,7 @@ internal sealed partial class RedisMasterFollower : IAsyncDisposable
     private readonly string masterName;
     private readonly PodRoleLabeler labeler;
     private readonly TimeProvider time;
+    private readonly RedisFailoverMetrics metrics;
     private readonly Func<MasterSwitch, Task> onSwitch;
     private readonly Func<SentinelEvent, Task> onAlert;
     private readonly ILogger log;
@@ -35,6 +37,7 @@ internal sealed partial class RedisMasterFollower : IAsyncDisposable
         RedisConnectionPool pool,
         PodRoleLabeler labeler,
         TimeProvider time,
+        RedisFailoverMetrics metrics,
         Func<MasterSwitch, Task> onSwitch,
         ILogger<RedisMasterFollower>? logger = null,
         Func<SentinelEvent, Task>? onAlert = null)
@@ -44,6 +47,7 @@ internal sealed partial class RedisMasterFollower : IAsyncDisposable
         this.masterName = masterName;
         this.labeler = labeler;
         this.time = time;
+        this.metrics = metrics;
         this.onSwitch = onSwitch;
         this.onAlert = onAlert ?? (_ => Task.CompletedTask);
         log = logger ?? NullLogger<RedisMasterFollower>.Instance;
@@ -118,9 +122,9 @@ internal sealed partial class RedisMasterFollower : IAsyncDisposable
         handled = e.Instance;
         var change = new MasterSwitch(e.PreviousMaster ?? default, e.Instance, fromPod, toPod, e.ReceivedAt, labelled);
         Latest = change;
-        RedisFailoverMetrics.Failovers.WithLabels(ns, name).Inc();
-        RedisFailoverMetrics.MasterChanges.WithLabels(ns, name).Inc();
-        RedisFailoverMetrics.FailoverReactionSeconds.WithLabels(ns, name).Observe(change.ReactionMilliseconds / 1000);
+        metrics.Failovers.WithLabels(ns, name).Inc();
+        metrics.MasterChanges.WithLabels(ns, name).Inc();
+        metrics.FailoverReactionSeconds.WithLabels(ns, name).Observe(change.ReactionMilliseconds / 1000);
         LogFollowed(log, ns, name, fromPod, toPod, change.ReactionMilliseconds);
         await onSwitch(change).ConfigureAwait(false);
     }

@@ -87,7 +87,7 @@ internal static class StatusCalculator
                 Sentinel = Text($"{RedisFailoverNames.ServiceHost(names.SentinelService, ns)}:{RedisFailoverNames.SentinelPort}"),
                 MasterName = names.MasterName,
             },
-            Selector = string.Join(',', RedisFailoverLabels.Selector(resource.Metadata.Name, RedisFailoverLabels.RedisComponent).Select(p => $"{p.Key}={p.Value}")),
+            Selector = RedisFailoverLabels.SelectorString(resource.Metadata.Name, RedisFailoverLabels.RedisComponent),
         };
     }
 

@@ -25,15 +25,27 @@ internal sealed partial class Controller<T> : IController
     public Controller(
         string name, Informer<T> primary, IReconciler reconciler, ControllerOptions options, TimeProvider time, ILogger logger,
         ControllerRuntimeMetrics? metrics = null)
+        : this(name, primary, _ => reconciler, options, time, logger, metrics)
     {
+    }
+
+    /// <summary>
+    /// A controller whose reconciler is made with the controller's queue, for a reconciler whose own sources of
+    /// wake-ups (e.g. a data plane's announcements) enqueue keys: everything it needs is passed in at construction.
+    /// </summary>
+    public Controller(
+        string name, Informer<T> primary, Func<WorkQueue<ObjectKey>, IReconciler> reconciler, ControllerOptions options, TimeProvider time, ILogger logger,
+        ControllerRuntimeMetrics? metrics = null)
+    {
+        ArgumentNullException.ThrowIfNull(reconciler);
         Name = name;
         Primary = primary;
-        this.reconciler = reconciler;
         this.options = options;
         this.time = time;
         this.logger = logger;
         this.metrics = metrics;
         Queue = new WorkQueue<ObjectKey>(ControllerRateLimiter.Create<ObjectKey>(time), time, metrics?.ForQueue(name));
+        this.reconciler = reconciler(Queue);
         metrics?.OnCollect(Queue.ReportInFlight);
         metrics?.MaxConcurrentReconciles.WithLabels(name).Set(options.MaxConcurrentReconciles);
         primary.AddHandler(new EnqueueObject<T>(Queue, options.WakeOnOwnWrites));

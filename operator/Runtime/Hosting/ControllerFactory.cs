@@ -1,6 +1,7 @@
 using BackendStack.Operator.Runtime.Controllers;
 using BackendStack.Operator.Runtime.Informers;
 using BackendStack.Operator.Runtime.Monitoring;
+using BackendStack.Operator.Runtime.Queue;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,11 @@ namespace BackendStack.Operator.Runtime.Hosting;
 internal static class ControllerFactory
 {
     public static Controller<T> NewController<T>(this IServiceProvider services, string name, Informer<T> primary, IReconciler reconciler, bool wakeOnOwnWrites = true)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        services.NewController(name, primary, _ => reconciler, wakeOnOwnWrites);
+
+    /// <summary>A controller whose reconciler is made with the controller's work queue (it enqueues keys from a source other than informers).</summary>
+    public static Controller<T> NewController<T>(this IServiceProvider services, string name, Informer<T> primary, Func<WorkQueue<ObjectKey>, IReconciler> reconciler, bool wakeOnOwnWrites = true)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -1,3 +1,4 @@
+
 namespace BackendStack.Operator.Runtime.Writes;
 
 /// <summary>The recommended app.kubernetes.io labels every child of the operator carries.</summary>
@@ -25,6 +26,15 @@ internal static class StandardLabels
         [Instance] = instance,
     };
 
+    /// <summary>The selector of one component of an instance (e.g. the Redis pods, not the Sentinel pods, of one RedisFailover).</summary>
+    public static Dictionary<string, string> Selector(string name, string instance, string component)
+    {
+        var selector = Selector(name, instance);
+        selector[Component] = component;
+        return selector;
+    }
+
+    /// <summary>A selector in the string form of list requests and status.selector, keys in order (as Kubernetes prints them).</summary>
     public static string SelectorString(IReadOnlyDictionary<string, string> selector) =>
         string.Join(',', selector.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 }

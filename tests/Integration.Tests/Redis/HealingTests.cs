@@ -158,7 +158,7 @@ public sealed class HealingTests
         await topology.Nodes.ConfigSetAsync(nodes[1].Endpoint, "slowlog-max-len", "5", CancellationToken.None);
         var desired = new Dictionary<string, string> { ["slowlog-max-len"] = "128", ["maxmemory-policy"] = "allkeys-lru", ["save"] = "" };
 
-        var corrected = await new ConfigDriftCorrector(topology.Nodes).CorrectAsync(nodes, desired, CancellationToken.None);
+        var corrected = await Executor(topology).CorrectConfigAsync(nodes, desired, CancellationToken.None);
 
         Assert.All(corrected, c => Assert.Null(c.Error));
         Assert.Equal(["maxmemory-policy", "slowlog-max-len"], corrected.Where(c => c.Node == nodes[1]).Select(c => c.Directive));
@@ -168,7 +168,7 @@ public sealed class HealingTests
             Assert.Empty(ConfigDriftPolicy.Drift(desired, running));
         }
 
-        Assert.Empty(await new ConfigDriftCorrector(topology.Nodes).CorrectAsync(nodes, desired, CancellationToken.None));
+        Assert.Empty(await Executor(topology).CorrectConfigAsync(nodes, desired, CancellationToken.None));
     }
 
     /// <summary>One check; <paramref name="notMasterFor"/> stands in for the session's clock (tested on its own) for one pod.</summary>
@@ -184,7 +184,10 @@ public sealed class HealingTests
         {
             NotMasterFor = notMasterFor is { } silent ? new Dictionary<RedisEndpoint, TimeSpan> { [silent.Pod] = silent.For } : new Dictionary<RedisEndpoint, TimeSpan>(),
         });
-        var outcomes = await new HealExecutor(topology.SentinelClient, topology.Nodes).ExecuteAsync(plan, RedisTopology.MasterName, topology.Password, CancellationToken.None);
+        var outcomes = await Executor(topology).HealAsync(plan, CancellationToken.None);
         return (plan, outcomes);
     }
+
+    private static DataPlaneExecutor Executor(RedisTopology topology) =>
+        new(topology.SentinelClient, topology.Nodes, RedisTopology.MasterName, topology.Password, TimeProvider.System);
 }

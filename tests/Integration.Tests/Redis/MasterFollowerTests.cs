@@ -23,8 +23,9 @@ public sealed class MasterFollowerTests
 
         var followed = new TaskCompletionSource<MasterSwitch>(TaskCreationOptions.RunContinuationsAsynchronously);
         var alerts = new System.Collections.Concurrent.ConcurrentQueue<SentinelEvent>();
+        var metrics = new RedisFailoverMetrics(Prometheus.Metrics.NewCustomRegistry());
         await using var follower = new RedisMasterFollower(
-            Ns, "rf", RedisTopology.MasterName, topology.Pool, new PodRoleLabeler(client), TimeProvider.System,
+            Ns, "rf", RedisTopology.MasterName, topology.Pool, new PodRoleLabeler(client), TimeProvider.System, metrics,
             change => { followed.TrySetResult(change); return Task.CompletedTask; },
             onAlert: e => { alerts.Enqueue(e); return Task.CompletedTask; });
         await follower.SetSentinelsAsync(topology.SentinelEndpoints, CancellationToken.None);
@@ -62,7 +63,7 @@ public sealed class MasterFollowerTests
                 $"sentinel {sentinel} to report the old master down as a replica", TimeSpan.FromSeconds(30));
         }
 
-        Assert.Equal(1, RedisFailoverMetrics.Failovers.WithLabels(Ns, "rf").Value);
+        Assert.Equal(1, metrics.Failovers.WithLabels(Ns, "rf").Value);
         Assert.Equal([change.ToPod!], await EmulatedRedisPods.MastersAsync(client, Ns));
     }
 }

@@ -1,5 +1,6 @@
 using BackendStack.Operator.Api;
-using BackendStack.Operator.AppTiers;
+using BackendStack.Operator.AppTiers.Builders;
+using BackendStack.Operator.AppTiers.Policy;
 using k8s.Models;
 
 namespace BackendStack.Tests.AppTiers;

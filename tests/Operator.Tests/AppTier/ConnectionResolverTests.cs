@@ -1,5 +1,5 @@
 using BackendStack.Operator.Api;
-using BackendStack.Operator.AppTiers;
+using BackendStack.Operator.AppTiers.Builders;
 using k8s.Models;
 
 namespace BackendStack.Tests.AppTiers;

@@ -1,5 +1,5 @@
 using BackendStack.Operator.Api;
-using BackendStack.Operator.AppTiers;
+using BackendStack.Operator.AppTiers.Status;
 using BackendStack.Operator.Runtime.Writes;
 using k8s.Models;
 

@@ -1,4 +1,4 @@
-using BackendStack.Operator.RedisFailovers.Follower;
+using BackendStack.Operator.RedisFailovers.Policy;
 using k8s.Models;
 
 namespace BackendStack.Tests.RedisPolicy;

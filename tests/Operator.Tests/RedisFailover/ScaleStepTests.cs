@@ -1,4 +1,4 @@
-using BackendStack.Operator.RedisFailovers;
+using BackendStack.Operator.RedisFailovers.Policy;
 
 namespace BackendStack.Tests.RedisPolicy;
 

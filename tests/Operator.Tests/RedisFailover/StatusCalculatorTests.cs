@@ -37,6 +37,23 @@ public sealed class StatusCalculatorTests
     }
 
     [Fact]
+    public void StatusSelectorSelectsExactlyTheRedisStatefulSetsPodsAndTheOperatorCachesThem()
+    {
+        var rf = Resources.Rf();
+        var template = StatefulSetBuilder.Redis(rf, RedisConfigBuilder.Build(rf.Spec.Redis));
+        var selector = Compute(rf, HealthyPlan()).Selector!;
+
+        Assert.Equal("app.kubernetes.io/component=redis,app.kubernetes.io/instance=rf,app.kubernetes.io/name=redisfailover", selector);
+        Assert.Equal(template.Spec.Selector.MatchLabels, Pairs(selector));
+        Assert.All(Pairs(selector), l => Assert.Equal(l.Value, template.Spec.Template.Metadata.Labels[l.Key]));
+        Assert.All(Pairs(RedisFailoverLabels.AllPodsSelector), l => Assert.Equal(l.Value, template.Spec.Template.Metadata.Labels[l.Key]));
+        Assert.NotEqual(template.Spec.Selector.MatchLabels, StatefulSetBuilder.Sentinel(rf).Spec.Selector.MatchLabels);
+    }
+
+    private static Dictionary<string, string> Pairs(string selector) =>
+        selector.Split(',').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+
+    [Fact]
     public void RecomputingTheSameObservationGivesTheSameStatus()
     {
         var rf = Resources.Rf();

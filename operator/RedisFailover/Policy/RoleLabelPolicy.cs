@@ -1,7 +1,7 @@
 using BackendStack.Operator.RedisFailovers.Builders;
 using k8s.Models;
 
-namespace BackendStack.Operator.RedisFailovers.Follower;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>
 /// Which Redis pods need their role label changed so that exactly the master pod carries

@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Status;
 
 /// <summary>
 /// Everything the status of a tier is computed from besides the tier itself: why the reconcile stopped (invalid

@@ -2,7 +2,7 @@ using BackendStack.Operator.Api;
 using BackendStack.Operator.Runtime.Writes;
 using k8s.Models;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Builders;
 
 /// <summary>AppTier in, autoscaling/v2 HorizontalPodAutoscaler out (pure), only when <c>autoscaling.cpu</c> is set.</summary>
 internal static class HorizontalPodAutoscalerBuilder
@@ -18,13 +18,7 @@ internal static class HorizontalPodAutoscalerBuilder
         {
             ApiVersion = "autoscaling/v2",
             Kind = "HorizontalPodAutoscaler",
-            Metadata = new V1ObjectMeta
-            {
-                Name = tier.Metadata.Name,
-                NamespaceProperty = tier.Metadata.NamespaceProperty,
-                Labels = AppTierLabels.For(tier),
-                OwnerReferences = [OwnerReferences.ControlledBy(tier)],
-            },
+            Metadata = ChildMetadata.For(tier, tier.Metadata.Name, AppTierLabels.For(tier)),
             Spec = new V2HorizontalPodAutoscalerSpec
             {
                 ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = tier.Metadata.Name },

@@ -2,7 +2,7 @@ using System.Globalization;
 using BackendStack.Operator.Api;
 using k8s.Models;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Builders;
 
 /// <summary>
 /// Resolves a tier's connections against the objects they reference (a pure function of the looked-up objects):

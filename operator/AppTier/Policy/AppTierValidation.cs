@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using BackendStack.Operator.Api;
+using BackendStack.Operator.AppTiers.Builders;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Policy;
 
 /// <summary>
 /// The rules the CRD schema cannot express. Each failure names the field; a tier that fails any of them is reported

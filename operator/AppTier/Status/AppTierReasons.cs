@@ -1,4 +1,5 @@
-namespace BackendStack.Operator.AppTiers;
+
+namespace BackendStack.Operator.AppTiers.Status;
 
 /// <summary>Condition reasons of an AppTier beyond the shared <c>InvalidSpec</c>.</summary>
 internal static class AppTierReasons

@@ -1,6 +1,6 @@
 using BackendStack.Operator.Api;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Policy;
 
 /// <summary>
 /// The place of queue-based autoscaling. The scaler (measuring the Redis list and applying the stabilization

@@ -1,6 +1,6 @@
 using BackendStack.Operator.Api;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Policy;
 
 /// <summary>
 /// Who decides a tier's pod count. Without autoscaling it is <c>spec.replicas</c>; with CPU autoscaling the HPA owns

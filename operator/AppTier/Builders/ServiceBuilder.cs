@@ -2,7 +2,7 @@ using BackendStack.Operator.Api;
 using BackendStack.Operator.Runtime.Writes;
 using k8s.Models;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Builders;
 
 /// <summary>AppTier in, Service out (pure): the stable address of a web or app tier; workers get none.</summary>
 internal static class ServiceBuilder
@@ -18,13 +18,7 @@ internal static class ServiceBuilder
         {
             ApiVersion = "v1",
             Kind = "Service",
-            Metadata = new V1ObjectMeta
-            {
-                Name = tier.Metadata.Name,
-                NamespaceProperty = tier.Metadata.NamespaceProperty,
-                Labels = AppTierLabels.For(tier),
-                OwnerReferences = [OwnerReferences.ControlledBy(tier)],
-            },
+            Metadata = ChildMetadata.For(tier, tier.Metadata.Name, AppTierLabels.For(tier)),
             Spec = new V1ServiceSpec
             {
                 Type = "ClusterIP",

@@ -1,8 +1,10 @@
 using BackendStack.Operator.Api;
+using BackendStack.Operator.AppTiers.Builders;
+using BackendStack.Operator.AppTiers.Policy;
 using BackendStack.Operator.Runtime.Writes;
 using k8s.Models;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Status;
 
 /// <summary>
 /// The status of a tier as a pure function of (tier, observation, now). Conditions keep their lastTransitionTime

@@ -1,4 +1,5 @@
-namespace BackendStack.Operator.AppTiers;
+
+namespace BackendStack.Operator.AppTiers.Builders;
 
 /// <summary>The environment variables the connections inject, and the Secrets they read credentials from.</summary>
 internal static class InjectedEnv

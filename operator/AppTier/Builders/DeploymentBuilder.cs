@@ -1,8 +1,9 @@
 using BackendStack.Operator.Api;
+using BackendStack.Operator.AppTiers.Policy;
 using BackendStack.Operator.Runtime.Writes;
 using k8s.Models;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Builders;
 
 /// <summary>AppTier in, Deployment out (pure): the tier's pods, rolled out without losing capacity.</summary>
 internal static class DeploymentBuilder
@@ -18,13 +19,7 @@ internal static class DeploymentBuilder
         {
             ApiVersion = "apps/v1",
             Kind = "Deployment",
-            Metadata = new V1ObjectMeta
-            {
-                Name = tier.Metadata.Name,
-                NamespaceProperty = tier.Metadata.NamespaceProperty,
-                Labels = AppTierLabels.For(tier),
-                OwnerReferences = [OwnerReferences.ControlledBy(tier)],
-            },
+            Metadata = ChildMetadata.For(tier, tier.Metadata.Name, AppTierLabels.For(tier)),
             Spec = new V1DeploymentSpec
             {
                 Replicas = replicas.DeploymentReplicas,

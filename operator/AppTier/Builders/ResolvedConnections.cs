@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Builders;
 
 /// <summary>
 /// What a tier's connections resolved to: the environment variables and volumes to inject, or the first

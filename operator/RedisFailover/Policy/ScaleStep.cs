@@ -1,4 +1,4 @@
-namespace BackendStack.Operator.RedisFailovers;
+namespace BackendStack.Operator.RedisFailovers.Policy;
 
 /// <summary>
 /// Replicas for a StatefulSet on the way to the spec: everything at once on creation, then one pod

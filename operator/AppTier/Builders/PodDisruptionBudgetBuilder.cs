@@ -2,7 +2,7 @@ using BackendStack.Operator.Api;
 using BackendStack.Operator.Runtime.Writes;
 using k8s.Models;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Builders;
 
 /// <summary>
 /// AppTier in, PodDisruptionBudget out (pure): voluntary evictions (node drains) take one pod at a time, which
@@ -14,13 +14,7 @@ internal static class PodDisruptionBudgetBuilder
     {
         ApiVersion = "policy/v1",
         Kind = "PodDisruptionBudget",
-        Metadata = new V1ObjectMeta
-        {
-            Name = tier.Metadata.Name,
-            NamespaceProperty = tier.Metadata.NamespaceProperty,
-            Labels = AppTierLabels.For(tier),
-            OwnerReferences = [OwnerReferences.ControlledBy(tier)],
-        },
+        Metadata = ChildMetadata.For(tier, tier.Metadata.Name, AppTierLabels.For(tier)),
         Spec = new V1PodDisruptionBudgetSpec
         {
             MaxUnavailable = (IntOrString)1,

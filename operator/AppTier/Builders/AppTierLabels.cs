@@ -1,7 +1,7 @@
 using BackendStack.Operator.Api;
 using BackendStack.Operator.Runtime.Writes;
 
-namespace BackendStack.Operator.AppTiers;
+namespace BackendStack.Operator.AppTiers.Builders;
 
 /// <summary>Labels of a tier's children and the selector of its pods.</summary>
 internal static class AppTierLabels
