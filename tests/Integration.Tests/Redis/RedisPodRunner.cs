@@ -28,7 +28,7 @@ internal sealed class RedisPodRunner : IAsyncDisposable
     private readonly RuntimeLayout layout = new(Path.Combine(Path.GetTempPath(), "backendstack-pods-" + Guid.NewGuid().ToString("N")[..12]));
     private readonly ConcurrentDictionary<string, PodServerProcess> running = new();
     private readonly ConcurrentDictionary<string, string> uids = new();
-    private readonly ConcurrentQueue<string> stopped = new();
+    private readonly ConcurrentQueue<(string Pod, string Host, DateTime At)> stopped = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
     private string hosts = "";
@@ -44,7 +44,10 @@ internal sealed class RedisPodRunner : IAsyncDisposable
     public PodServerProcess Process(string pod) => running[pod];
 
     /// <summary>The pods whose server was stopped because the pod was deleted, in that order.</summary>
-    public IReadOnlyList<string> Stopped => [.. stopped];
+    public IReadOnlyList<string> Stopped => [.. stopped.Select(s => s.Pod)];
+
+    /// <summary>The same stops with the pod's address and when its server was killed (UTC).</summary>
+    public IReadOnlyList<(string Pod, string Host, DateTime At)> Stops => [.. stopped];
 
     /// <summary>The pods that have a server process, by name.</summary>
     public IReadOnlyCollection<string> Pods => [.. running.Keys.Order(StringComparer.Ordinal)];
@@ -110,8 +113,8 @@ internal sealed class RedisPodRunner : IAsyncDisposable
         {
             if (running.TryRemove(gone, out var process))
             {
-                stopped.Enqueue(gone);
                 await process.DisposeAsync();
+                stopped.Enqueue((gone, process.Host, DateTime.UtcNow));
             }
         }
 
