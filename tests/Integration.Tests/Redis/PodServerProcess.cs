@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace BackendStack.Tests.Redis;
@@ -7,24 +6,15 @@ namespace BackendStack.Tests.Redis;
 /// The container of one emulated Redis or Sentinel pod, run as the local pod runtime would run it but straight on the
 /// host: the container's own command (the operator's start script from its ConfigMap) with the environment the kubelet
 /// builds, mount paths rewritten to the pod's volume directories (see <see cref="MountPathRewrite"/>), output appended
-/// to the container's log. Each start is a container (re)start: same pod, same address, same volumes. Every process
-/// started is killed when the test host exits, whatever happened to the test.
+/// to the container's log. Each start is a container (re)start: same pod, same address, same volumes (the process is
+/// a <see cref="ChildServerProcess"/>).
 /// </summary>
 internal sealed class PodServerProcess : IAsyncDisposable
 {
-    private static readonly ConcurrentDictionary<PodServerProcess, byte> Running = new();
     private readonly IReadOnlyList<string> argv;
     private readonly IReadOnlyDictionary<string, string> environment;
     private readonly string workingDirectory;
-    private Process? process;
-
-    static PodServerProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-    {
-        foreach (var server in Running.Keys)
-        {
-            server.Kill();
-        }
-    };
+    private ChildServerProcess? process;
 
     public PodServerProcess(string host, int port, IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment, string workingDirectory, string logPath)
     {
@@ -64,25 +54,14 @@ internal sealed class PodServerProcess : IAsyncDisposable
         }
 
         process?.Dispose();
-        process = Process.Start(info) ?? throw new InvalidOperationException($"{argv[0]} did not start");
-        Running[this] = 0;
+        process = ChildServerProcess.Start(info);
     }
 
     /// <summary>kill -9 of the container's processes: no shutdown, no final dump.</summary>
-    public void Kill()
-    {
-        if (process is { HasExited: false } p)
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit(5000);
-        }
-
-        Running.TryRemove(this, out _);
-    }
+    public void Kill() => process?.Kill();
 
     public ValueTask DisposeAsync()
     {
-        Kill();
         process?.Dispose();
         return ValueTask.CompletedTask;
     }
