@@ -1,6 +1,7 @@
 using BackendStack.Operator.Api;
 using k8s;
 using k8s.Models;
+using Xunit.Abstractions;
 using static BackendStack.PodRuntime.Tests.RedisFailoverOnPods;
 
 namespace BackendStack.PodRuntime.Tests;
@@ -10,7 +11,7 @@ namespace BackendStack.PodRuntime.Tests;
 /// StatefulSets, ConfigMaps and Secret; the emulator's controllers make the Pods; the local runtime
 /// runs them as real redis-server and redis-sentinel processes with the operator's start scripts.
 /// </summary>
-public sealed class RedisFailoverPodTests
+public sealed class RedisFailoverPodTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task KillMinus9OfTheMastersProcessFailsOverAndTheRestartedContainerRejoinsAsAReplica()
@@ -91,7 +92,7 @@ public sealed class RedisFailoverPodTests
     }
 
     [Fact]
-    public async Task SecondMasterIsDemotedScalingUpAddsAReplicaAndDeletingTheResourceKeepsItsClaims()
+    public async Task SecondMasterIsDemotedByTheOperatorBeforeSentinelAndCountedScalingUpAddsAReplicaAndDeletingTheResourceKeepsItsClaims()
     {
         await using var stack = await StartAsync();
         var ready = await CreateReadyAsync(stack);
@@ -100,14 +101,32 @@ public sealed class RedisFailoverPodTests
         Assert.Equal("OK", await RedisCommand.RunAsync(master.Ip!, password, "SET", "before-scale", "kept"));
         Assert.Equal("2", await RedisCommand.RunAsync(master.Ip!, password, "WAIT", 2, 10_000));
 
-        // A forced second master, as a healed partition leaves one: it becomes a replica of the agreed master again.
+        // A forced second master, as a healed partition leaves one: the operator makes it a replica of the agreed master
+        // again, and counts it. Sentinel would convert it too, but only some 10 to 20 s later (it acts on a role change
+        // reported more than 8 s before, and asks a replica for INFO every 10 s), so the sentinels must all know it first.
         var replica = (await stack.Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: "backendstack.io/role=replica")).Items.First();
+        var sentinelPods = await PodsAsync(stack.Client, "sentinel");
+        await Eventually.ValueAsync(() => Task.WhenAll(sentinelPods.Select(s => RedisCommand.SentinelMasterStateAsync(s.Status.PodIP, password, Name))),
+            states => states.All(s => s["num-slaves"] == "2" && s["num-other-sentinels"] == "2"), "every sentinel to know both replicas and the other sentinels", WaitLimit);
+        var countedBefore = ready.Status.SplitBrainsResolved ?? 0;
+        var promoted = DateTime.UtcNow;
         Assert.Equal("OK", await RedisCommand.RunAsync(replica.Status.PodIP, password, "REPLICAOF", "NO", "ONE"));
         Assert.Equal("master", (await RedisCommand.ReplicationAsync(replica.Status.PodIP, password))["role"]);
+        var demoted = await Eventually.ValueAsync(
+            async () => (await stack.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: $"involvedObject.name={Name}")).Items
+                .FirstOrDefault(e => e.Reason == "SplitBrainResolved" && e.Message.StartsWith($"Demoted second master {replica.Metadata.Name} ", StringComparison.Ordinal)),
+            e => e is not null, $"the operator's SplitBrainResolved Event for {replica.Metadata.Name}", WaitLimit, () => stack.LogTail());
+        output.WriteLine($"SplitBrainResolved seen {(DateTime.UtcNow - promoted).TotalSeconds:F1} s after REPLICAOF NO ONE: {demoted!.Message}");
         await Eventually.ValueAsync(() => RedisCommand.ReplicatesFromAsync(replica.Status.PodIP, password, master.Ip!), r => r,
             "the second master demoted to a replica of the agreed one", WaitLimit, () => stack.LogTail());
-        var afterDemotion = await GetAsync(stack.Client);
+        var afterDemotion = await Eventually.ValueAsync(() => GetAsync(stack.Client), rf => rf.Status.SplitBrainsResolved == countedBefore + 1,
+            "status.splitBrainsResolved to count the demotion", WaitLimit, () => stack.LogTail());
         Assert.Equal(master.Pod, afterDemotion.Status.Master!.Pod);
+        // The operator was first: no sentinel converted the node itself (it logs +convert-to-slave when it does).
+        foreach (var sentinel in sentinelPods)
+        {
+            Assert.DoesNotContain("+convert-to-slave", await LogAsync(stack.Client, sentinel.Metadata.Name, "sentinel"), StringComparison.Ordinal);
+        }
 
         // Scaling up: a fourth Pod, a real replica of the master with the data.
         await PatchRedisAsync(stack.Client, new { replicas = 4 });

@@ -1,30 +1,37 @@
 using System.Collections.Concurrent;
-using BackendStack.Operator.DataPlane.Redis;
-using BackendStack.Operator.RedisFailovers.Builders;
+using System.Text;
+using BackendStack.PodRuntime;
+using BackendStack.PodRuntime.Hosts;
+using BackendStack.PodRuntime.Images;
+using BackendStack.PodRuntime.Volumes;
 using k8s;
 using k8s.Models;
 
 namespace BackendStack.Tests.Redis;
 
 /// <summary>
-/// Plays the kubelet for the redis image: for every Redis or sentinel pod the emulator runs (it
-/// gives each a loopback IP), starts a real redis-server or redis-sentinel on that IP with the
-/// operator's ConfigMap and the password from its Secret, doing what the start script does
-/// (announce the pod IP, add auth, start as replica of the master the sentinels name). Pods that
-/// go away, or are replaced by a pod of the same name, are killed (each pod gets a fresh data
-/// directory, as an emptyDir); everything is killed on dispose.
+/// Plays the kubelet for the redis image: every Redis or sentinel pod of one RedisFailover that the emulator runs (it
+/// gives each a loopback IP) gets its container started as <see cref="PodServerProcess"/> describes: the operator's own
+/// start script from the ConfigMap the StatefulSet mounts, with the environment, volumes, shims and hosts file of the
+/// local pod runtime (the runtime's own code builds them), so a pod here starts exactly as it ships, including a
+/// restarted master's wait for a failover. Pods that go away, or are replaced by a pod of the same name, are killed
+/// (each pod gets fresh emptyDir volumes); everything is killed on dispose.
 /// </summary>
 internal sealed class RedisPodRunner : IAsyncDisposable
 {
+    /// <summary>The runtime's default cluster domain.</summary>
+    private static readonly string ClusterDomain = new LocalPodRuntimeOptions { RootDirectory = "." }.ClusterDomain;
+
     private readonly IKubernetes client;
     private readonly string ns;
     private readonly string instance;
-    private readonly string root = Path.Combine(Path.GetTempPath(), "backendstack-pods-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly RuntimeLayout layout = new(Path.Combine(Path.GetTempPath(), "backendstack-pods-" + Guid.NewGuid().ToString("N")[..12]));
     private readonly ConcurrentDictionary<string, PodServerProcess> running = new();
     private readonly ConcurrentDictionary<string, string> uids = new();
-    private readonly ConcurrentQueue<string> stopped = new();
+    private readonly ConcurrentQueue<(string Pod, string Host, DateTime At)> stopped = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
+    private string hosts = "";
 
     public RedisPodRunner(IKubernetes client, string ns, string instance)
     {
@@ -37,21 +44,19 @@ internal sealed class RedisPodRunner : IAsyncDisposable
     public PodServerProcess Process(string pod) => running[pod];
 
     /// <summary>The pods whose server was stopped because the pod was deleted, in that order.</summary>
-    public IReadOnlyList<string> Stopped => [.. stopped];
+    public IReadOnlyList<string> Stopped => [.. stopped.Select(s => s.Pod)];
+
+    /// <summary>The same stops with the pod's address and when its server was killed (UTC).</summary>
+    public IReadOnlyList<(string Pod, string Host, DateTime At)> Stops => [.. stopped];
 
     /// <summary>The pods that have a server process, by name.</summary>
     public IReadOnlyCollection<string> Pods => [.. running.Keys.Order(StringComparer.Ordinal)];
 
-    /// <summary>Starts a killed pod's server again (a container restart: same pod, same IP, same data directory).</summary>
-    public async Task RestartAsync(string pod)
+    /// <summary>Starts a killed pod's container again (a container restart: same pod, same IP, same volumes, the start script from the top).</summary>
+    public Task RestartAsync(string pod)
     {
-        var process = running[pod];
-        if (process.Executable == "redis-server")
-        {
-            await File.AppendAllTextAsync(process.ConfigPath, await ReplicaOfLineAsync(process.Host) ?? "");
-        }
-
-        await process.StartAsync(CancellationToken.None);
+        running[pod].Start();
+        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
@@ -73,7 +78,7 @@ internal sealed class RedisPodRunner : IAsyncDisposable
         stop.Dispose();
         try
         {
-            Directory.Delete(root, recursive: true);
+            Directory.Delete(layout.Root, recursive: true);
         }
         catch (IOException)
         {
@@ -90,7 +95,7 @@ internal sealed class RedisPodRunner : IAsyncDisposable
             }
             catch (k8s.Autorest.HttpOperationException)
             {
-                // The ConfigMap or Secret is not there yet; the next round starts the pod.
+                // The API did not answer this round; the next one catches up.
             }
 
             await Task.Delay(100, cancellationToken);
@@ -99,84 +104,91 @@ internal sealed class RedisPodRunner : IAsyncDisposable
 
     private async Task SyncAsync(CancellationToken cancellationToken)
     {
-        var pods = (await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: $"app.kubernetes.io/instance={instance}", cancellationToken: cancellationToken)).Items
-            .Where(p => p.Metadata.DeletionTimestamp is null && p.Status?.PodIP is not null)
+        var cluster = await PodClusterSnapshot.LoadAsync(client, ns, cancellationToken);
+        WriteHostsFile(cluster);
+        var pods = cluster.ListPods()
+            .Where(p => p.GetLabel("app.kubernetes.io/instance") == instance && p.Metadata.DeletionTimestamp is null && p.Status?.PodIP is not null)
             .ToDictionary(p => p.Metadata.Name);
         foreach (var gone in running.Keys.Where(k => !pods.TryGetValue(k, out var pod) || pod.Metadata.Uid != uids[k]).ToList())
         {
             if (running.TryRemove(gone, out var process))
             {
-                stopped.Enqueue(gone);
                 await process.DisposeAsync();
+                stopped.Enqueue((gone, process.Host, DateTime.UtcNow));
             }
         }
 
         foreach (var pod in pods.Values.Where(p => !running.ContainsKey(p.Metadata.Name)))
         {
-            var process = await CreateAsync(pod, cancellationToken);
-            uids[pod.Metadata.Name] = pod.Metadata.Uid;
-            running[pod.Metadata.Name] = process;
-            await process.StartAsync(cancellationToken);
-        }
-    }
-
-    private async Task<PodServerProcess> CreateAsync(V1Pod pod, CancellationToken cancellationToken)
-    {
-        var names = new RedisFailoverNames(instance);
-        var password = await PasswordAsync(cancellationToken);
-        var ip = pod.Status.PodIP;
-        var directory = Path.Combine(root, $"{pod.Metadata.Name}-{pod.Metadata.Uid}");
-        if (pod.GetLabel("app.kubernetes.io/component") == RedisFailoverLabels.SentinelComponent)
-        {
-            var conf = (await client.CoreV1.ReadNamespacedConfigMapAsync(names.SentinelConfigMap, ns, cancellationToken: cancellationToken)).Data[ConfigMapBuilder.SentinelConfKey];
-            return new PodServerProcess("redis-sentinel", ip, RedisFailoverNames.SentinelPort, directory, [.. Lines(conf), $"sentinel announce-ip {ip}", $"requirepass \"{password}\""]);
-        }
-
-        var redisConf = (await client.CoreV1.ReadNamespacedConfigMapAsync(names.RedisConfigMap, ns, cancellationToken: cancellationToken)).Data[ConfigMapBuilder.RedisConfKey];
-        List<string> lines = [.. Lines(redisConf), $"replica-announce-ip {ip}", $"bind-source-addr {ip}", $"requirepass \"{password}\"", $"masterauth \"{password}\""];
-        if (await ReplicaOfLineAsync(ip) is { } replicaOf)
-        {
-            lines.Add(replicaOf.TrimEnd());
-        }
-
-        return new PodServerProcess("redis-server", ip, RedisFailoverNames.RedisPort, directory, lines);
-    }
-
-    /// <summary>What the start script asks the sentinels: the current master, unless it is this pod.</summary>
-    private async Task<string?> ReplicaOfLineAsync(string ip)
-    {
-        var sentinels = running.Values.Where(p => p.Executable == "redis-sentinel" && p.IsRunning).ToList();
-        if (sentinels.Count == 0)
-        {
-            return null;
-        }
-
-        await using var pool = new RedisConnectionPool(await PasswordAsync(CancellationToken.None), TimeSpan.FromSeconds(1));
-        var client = new SentinelClient(pool);
-        foreach (var sentinel in sentinels)
-        {
+            PodServerProcess process;
             try
             {
-                if (await client.GetMasterAddressAsync(new RedisEndpoint(sentinel.Host, sentinel.Port), instance, CancellationToken.None) is { } master)
-                {
-                    return master.Host == ip ? null : $"\nreplicaof {master.Host} {master.Port}\n";
-                }
+                process = Create(pod, cluster);
             }
-            catch (StackExchange.Redis.RedisException)
+            catch (Exception e) when (e is ContainerConfigException or VolumeSourceException)
             {
-                // Ask the next sentinel.
+                // The ConfigMap, Secret or claim is not there yet: the kubelet waits too, and the next round starts the pod.
+                continue;
             }
+
+            uids[pod.Metadata.Name] = pod.Metadata.Uid;
+            running[pod.Metadata.Name] = process;
+            process.Start();
+        }
+    }
+
+    private PodServerProcess Create(V1Pod pod, PodClusterSnapshot cluster)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("pods run their Linux start scripts");
         }
 
-        return null;
+        var container = pod.Spec.Containers.Single();
+        var key = PodKey.Of(pod);
+        var volumes = new PodVolumes(pod, layout, cluster).Prepare();
+        var mounts = ContainerMounts.For(pod, container, volumes);
+        RewriteConfigMapVolumes(pod, cluster, volumes, mounts);
+        var env = ContainerEnvironment.Build(pod, container, cluster);
+        var plan = ContainerLaunch.Plan(pod, container, ImageTable.Default, layout, env);
+        var resolving = HostCommandShims.Write(layout, ImageTable.Default.Find(container.Image)!, layout.HostsFile(ns));
+        env["PATH"] = $"{resolving}:{plan.Path}";
+        env[LocalImage.PodIPVariable] = pod.Status.PodIP;
+        return new PodServerProcess(
+            pod.Status.PodIP,
+            container.Ports[0].ContainerPort,
+            [.. plan.Argv.Select(a => MountPathRewrite.Apply(a, mounts))],
+            env,
+            layout.PodDirectory(key, pod.Metadata.Uid),
+            layout.LogPath(key, pod.Metadata.Uid, container.Name, 0));
     }
 
-    private async Task<string> PasswordAsync(CancellationToken cancellationToken)
+    /// <summary>ConfigMap volumes as the runtime projects them, with the mount paths their files name rewritten (the start script copies /etc/redis/redis.conf to /data).</summary>
+    private static void RewriteConfigMapVolumes(V1Pod pod, PodClusterSnapshot cluster, IReadOnlyDictionary<string, string> volumes, IReadOnlyList<BindMount> mounts)
     {
-        var secret = await client.CoreV1.ReadNamespacedSecretAsync(new RedisFailoverNames(instance).DefaultAuthSecret, ns, cancellationToken: cancellationToken);
-        return System.Text.Encoding.UTF8.GetString(secret.Data[RedisFailoverNames.PasswordKey]);
+        foreach (var volume in pod.Spec.Volumes.Where(v => v.ConfigMap is not null))
+        {
+            var configMap = cluster.GetConfigMap(PodKey.Of(pod).Namespace, volume.ConfigMap.Name) ?? throw new VolumeSourceException($"configmap \"{volume.ConfigMap.Name}\" not found");
+            var files = VolumeFiles.FromConfigMap(configMap, volume.ConfigMap)
+                .Select(f => f with { Content = Encoding.UTF8.GetBytes(MountPathRewrite.Apply(Encoding.UTF8.GetString(f.Content), mounts)) })
+                .ToList();
+            AtomicVolumeWriter.Write(volumes[volume.Name], files);
+        }
     }
 
-    private static IEnumerable<string> Lines(string conf) =>
-        conf.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#'));
+    /// <summary>The namespace's hosts file, as the runtime writes it (Service names lead to their ready Pods).</summary>
+    private void WriteHostsFile(PodClusterSnapshot cluster)
+    {
+        var text = HostsFile.Build(ns, cluster.ListPods(), cluster.ListServices(), ClusterDomain);
+        if (text == hosts)
+        {
+            return;
+        }
+
+        var path = layout.HostsFile(ns);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path + ".tmp", text);
+        File.Move(path + ".tmp", path, overwrite: true);
+        hosts = text;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
@@ -7,21 +6,11 @@ namespace BackendStack.Tests.Redis;
 
 /// <summary>
 /// A redis-server or redis-sentinel process run in the foreground (so it is our child and
-/// kill -9 hits exactly it), with its own directory and config file. Every process started is
-/// also killed when the test host exits, whatever happened to the test.
+/// kill -9 hits exactly it), with its own directory and config file (see <see cref="ChildServerProcess"/>).
 /// </summary>
 internal abstract class ServerProcess : IAsyncDisposable
 {
-    private static readonly ConcurrentDictionary<ServerProcess, byte> Running = new();
-    private Process? process;
-
-    static ServerProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-    {
-        foreach (var server in Running.Keys)
-        {
-            server.Kill();
-        }
-    };
+    private ChildServerProcess? process;
 
     protected ServerProcess(string executable, string host, int port, string directory)
     {
@@ -61,30 +50,16 @@ internal abstract class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Directory,
         };
-        process = Process.Start(info) ?? throw new InvalidOperationException($"{Executable} did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        Running[this] = 0;
+        process = ChildServerProcess.Start(info);
+        process.DiscardOutput();
         await WaitAcceptingAsync(cancellationToken);
     }
 
     /// <summary>kill -9: no shutdown, no final dump.</summary>
-    public void Kill()
-    {
-        if (process is { HasExited: false } p)
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit(5000);
-        }
-
-        Running.TryRemove(this, out _);
-    }
+    public void Kill() => process?.Kill();
 
     public ValueTask DisposeAsync()
     {
-        Kill();
         process?.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -6,7 +6,11 @@ using Xunit.Abstractions;
 
 namespace BackendStack.Tests.Redis;
 
-/// <summary>A second master against the operator and real sentinels that know every replica, so Sentinel's own conversion competes.</summary>
+/// <summary>
+/// A second master against the operator and real sentinels that know every replica, so Sentinel's own conversion
+/// competes: the operator's Event, its count in status and the sentinels' logs (no +convert-to-slave) show that the
+/// operator, not Sentinel, made it a replica again.
+/// </summary>
 [Collection(EmulatedRedisPodsGroup.Name)]
 public sealed class SplitBrainTests(ITestOutputHelper output)
 {
@@ -45,6 +49,13 @@ public sealed class SplitBrainTests(ITestOutputHelper output)
             async () => await nodes.GetReplicationAsync(rogue, CancellationToken.None) is { Role: RedisRole.Replica, MasterLinkUp: true } i && i.Master == master,
             "the demoted node to replicate from the master", Timeout);
         Assert.Equal("kept", (string?)await (await pool.GetAsync(rogue, sentinel: false)).GetDatabase().StringGetAsync("before-split"));
+
+        // The operator was first: no sentinel converted the node itself (a sentinel logs +convert-to-slave when it does).
+        foreach (var sentinel in Enumerable.Range(0, 3).Select(i => $"cache-sentinel-{i}"))
+        {
+            Assert.DoesNotContain("+convert-to-slave", await File.ReadAllTextAsync(runner.Process(sentinel).LogPath), StringComparison.Ordinal);
+        }
+
         var counted = await Eventually.ValueAsync(
             async () => await RedisFailoverLifecycleTests.GetAsync(cluster, "cache") is { Status: { SplitBrainsResolved: 1, Phase: Phase.Ready } } rf ? rf : null,
             "status to count the split brain and be Ready", Timeout);
