@@ -6,11 +6,14 @@ namespace BackendStack.PodRuntime;
 
 /// <summary>
 /// The probes of one running container: the startup probe first, then readiness (drives Ready)
-/// and liveness (a failure stops the container: SIGTERM, SIGKILL after the grace period).
+/// and liveness (a failure stops the container: SIGTERM, SIGKILL after the grace period). Failed
+/// attempts and changes of verdict go to the container's probe log (<see cref="RuntimeLayout.ProbeLogPath"/>).
 /// </summary>
 internal sealed class ContainerProbes(
     PodContext pod, V1Container container, ProbeTarget target, ContainerProcess process, bool isInit, Action<bool?, bool?> report)
 {
+    private readonly ProbeLog log = new(pod.Layout.ProbeLogPath(pod.Key, pod.Uid, container.Name), pod.Options.Time);
+
     /// <summary>A liveness or startup probe failed and stopped the container.</summary>
     public bool KilledContainer { get; private set; }
 
@@ -45,8 +48,12 @@ internal sealed class ContainerProbes(
         var failures = 0;
         while (true)
         {
-            var success = await pod.Probes.RunAsync(probe, target, token).ConfigureAwait(false);
-            tracker.Record(success);
+            var success = await AttemptAsync("startup", probe, token).ConfigureAwait(false);
+            if (tracker.Record(success))
+            {
+                Record(() => log.Changed("startup", tracker.Healthy));
+            }
+
             failures = success ? 0 : failures + 1;
             if (tracker.Healthy)
             {
@@ -65,7 +72,7 @@ internal sealed class ContainerProbes(
     private Task ReadinessAsync(CancellationToken token) =>
         container.ReadinessProbe is not { } probe || isInit
             ? Task.CompletedTask
-            : RepeatAsync(probe, initial: false, healthy =>
+            : RepeatAsync("readiness", probe, initial: false, healthy =>
             {
                 report(healthy, null);
                 return Task.FromResult(false);
@@ -74,7 +81,7 @@ internal sealed class ContainerProbes(
     private Task LivenessAsync(CancellationToken token) =>
         container.LivenessProbe is not { } probe || isInit
             ? Task.CompletedTask
-            : RepeatAsync(probe, initial: true, async healthy =>
+            : RepeatAsync("liveness", probe, initial: true, async healthy =>
             {
                 if (!healthy)
                 {
@@ -85,19 +92,49 @@ internal sealed class ContainerProbes(
             }, token);
 
     /// <summary>Runs a probe every period; <paramref name="changed"/> hears each change of its result and returns true to stop.</summary>
-    private async Task RepeatAsync(V1Probe probe, bool initial, Func<bool, Task<bool>> changed, CancellationToken token)
+    private async Task RepeatAsync(string kind, V1Probe probe, bool initial, Func<bool, Task<bool>> changed, CancellationToken token)
     {
         var tracker = new ProbeTracker(probe, initial);
         await pod.DelayAsync(tracker.InitialDelay, token).ConfigureAwait(false);
         while (true)
         {
-            var success = await pod.Probes.RunAsync(probe, target, token).ConfigureAwait(false);
-            if (tracker.Record(success) && await changed(tracker.Healthy).ConfigureAwait(false))
+            var success = await AttemptAsync(kind, probe, token).ConfigureAwait(false);
+            if (tracker.Record(success))
             {
-                return;
+                Record(() => log.Changed(kind, tracker.Healthy));
+                if (await changed(tracker.Healthy).ConfigureAwait(false))
+                {
+                    return;
+                }
             }
 
             await pod.DelayAsync(tracker.Period, token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One attempt; a failure is written to the probe log with its reason.</summary>
+    private async Task<bool> AttemptAsync(string kind, V1Probe probe, CancellationToken token)
+    {
+        var result = await pod.Probes.RunAsync(probe, target, token).ConfigureAwait(false);
+        if (!result.Success)
+        {
+            RuntimeLog.ProbeFailed(pod.Logger, pod.Key, container.Name, kind, result.Detail);
+            Record(() => log.Failed(kind, result));
+        }
+
+        return result.Success;
+    }
+
+    /// <summary>The probe log is for reading after the fact: a write that fails (the Pod's directory is going) does not stop probing.</summary>
+    private void Record(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            RuntimeLog.ProbeLogFailed(pod.Logger, e, pod.Key, container.Name, log.Path);
         }
     }
 

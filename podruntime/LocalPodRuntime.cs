@@ -34,7 +34,7 @@ public sealed class LocalPodRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(sink);
         Options = options;
         services = new RuntimeServices(RuntimeId, options, new RuntimeLayout(options.RootDirectory), cluster, sink,
-            new ProbeRunner(http), logger ?? NullLogger.Instance, EnsureHostsAsync);
+            new ProbeRunner(http, options.Time), logger ?? NullLogger.Instance, EnsureHostsAsync);
     }
 
     /// <summary>Marks every process of this runtime (see <see cref="ProcessMarker"/>).</summary>
@@ -146,6 +146,19 @@ public sealed class LocalPodRuntime : IAsyncDisposable
         var run = supervisor.RestartCount - (previous ? 1 : 0);
         var path = Layout.LogPath(key, worker.Uid, supervisor.Name, run);
         return run >= 0 && File.Exists(path) ? path : null;
+    }
+
+    /// <summary>The probe log of a container (each failed attempt and why, each change of verdict), or null when it has none yet.</summary>
+    public string? GetProbeLogPath(PodKey key, string? container = null)
+    {
+        if (!pods.TryGetValue(key, out var worker)
+            || (container is null ? worker.AllContainers.LastOrDefault() : worker.AllContainers.FirstOrDefault(c => c.Name == container)) is not { } supervisor)
+        {
+            return null;
+        }
+
+        var path = Layout.ProbeLogPath(key, worker.Uid, supervisor.Name);
+        return File.Exists(path) ? path : null;
     }
 
     /// <summary>Brings ConfigMap/Secret volumes and hosts files up to date now instead of at the next sync.</summary>

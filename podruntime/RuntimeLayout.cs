@@ -15,6 +15,10 @@ public sealed class RuntimeLayout(string root)
     public string LogPath(PodKey pod, string uid, string container, int run) =>
         Path.Combine(PodDirectory(pod, uid), "logs", container, $"{run}.log");
 
+    /// <summary>Failed probe attempts of a container, over all its runs (see <see cref="Probes.ProbeLog"/>).</summary>
+    public string ProbeLogPath(PodKey pod, string uid, string container) =>
+        Path.Combine(PodDirectory(pod, uid), "logs", container, "probes.log");
+
     /// <summary>A claim's data, keyed by the claim's uid so a new claim of the same name starts empty.</summary>
     public string ClaimDirectory(string namespaceName, string claim, string claimUid) =>
         Path.Combine(Root, "claims", namespaceName, $"{claim}_{claimUid}");

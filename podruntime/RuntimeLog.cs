@@ -14,6 +14,12 @@ internal static partial class RuntimeLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: container {Container} failed its {Probe} probe, killing it")]
     public static partial void ProbeKill(ILogger logger, PodKey pod, string container, string probe);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pod {Pod}: container {Container} failed its {Probe} probe: {Detail}")]
+    public static partial void ProbeFailed(ILogger logger, PodKey pod, string container, string probe, string detail);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pod {Pod}: container {Container}: probe log {Path} not written")]
+    public static partial void ProbeLogFailed(ILogger logger, Exception exception, PodKey pod, string container, string path);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pod {Pod}: container {Container} cannot start: {Reason}: {Message}")]
     public static partial void ContainerWaiting(ILogger logger, PodKey pod, string container, string reason, string message);
 

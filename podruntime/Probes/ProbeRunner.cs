@@ -4,27 +4,36 @@ using k8s.Models;
 
 namespace BackendStack.PodRuntime.Probes;
 
-/// <summary>Runs one probe attempt for real: exec inside the container's namespaces, tcpSocket, httpGet.</summary>
-public sealed class ProbeRunner(HttpClient http)
+/// <summary>
+/// Runs one probe attempt for real: exec inside the container's namespaces, tcpSocket, httpGet. A failed
+/// attempt says why (exit code and output, the socket error, the timeout), as the kubelet's Unhealthy Event does.
+/// </summary>
+public sealed class ProbeRunner(HttpClient http, TimeProvider time)
 {
-    public async Task<bool> RunAsync(V1Probe probe, ProbeTarget target, CancellationToken cancellationToken)
+    public async Task<ProbeResult> RunAsync(V1Probe probe, ProbeTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(target);
+        var timeoutSeconds = Math.Max(1, probe.TimeoutSeconds ?? 1);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, probe.TimeoutSeconds ?? 1)));
+        timeout.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));
+        var started = time.GetTimestamp();
+        ProbeResult Result(bool success, string detail) => new(success, detail, time.GetElapsedTime(started));
         try
         {
             if (probe.Exec is { } exec)
             {
-                return await ExecAsync(exec.Command ?? [], target, timeout.Token).ConfigureAwait(false);
+                var (exitCode, output) = await ExecAsync(exec.Command ?? [], target, timeout.Token).ConfigureAwait(false);
+                return Result(exitCode == 0, $"exit code {exitCode}{(output.Length > 0 ? ": " : "")}{output}");
             }
 
             if (probe.TcpSocket is { } tcp)
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(tcp.Host ?? target.PodIP, Port(tcp.Port, target), timeout.Token).ConfigureAwait(false);
-                return true;
+                var host = tcp.Host ?? target.PodIP;
+                var port = Port(tcp.Port, target);
+                await client.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
+                return Result(true, $"connected to {host}:{port}");
             }
 
             if (probe.HttpGet is { } get)
@@ -39,15 +48,19 @@ public sealed class ProbeRunner(HttpClient http)
                 }
 
                 using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-                return (int)response.StatusCode is >= 200 and < 400;
+                var status = (int)response.StatusCode;
+                return Result(status is >= 200 and < 400, $"HTTP status {status}");
             }
 
-            return probe.Grpc is null;
+            return Result(probe.Grpc is null, probe.Grpc is null ? "no handler" : "gRPC probes are not supported");
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or HttpRequestException or IOException
-            && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return Result(false, $"timed out after {timeoutSeconds} s");
+        }
+        catch (Exception e) when (e is SocketException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return Result(false, e.Message);
         }
     }
 
@@ -56,11 +69,12 @@ public sealed class ProbeRunner(HttpClient http)
         : target.NamedPorts.TryGetValue(port.Value, out var named) ? named
         : throw new IOException($"no container port named {port.Value}");
 
-    private static async Task<bool> ExecAsync(IList<string> command, ProbeTarget target, CancellationToken cancellationToken)
+    /// <summary>The command's exit code and its output (stdout, then stderr), trimmed to <see cref="ProbeResult.MaxDetailLength"/>.</summary>
+    private static async Task<(int ExitCode, string Output)> ExecAsync(IList<string> command, ProbeTarget target, CancellationToken cancellationToken)
     {
         if (command.Count == 0)
         {
-            return false;
+            return (-1, "no command");
         }
 
         var start = new ProcessStartInfo(target.ExecPrefix[0])
@@ -83,7 +97,7 @@ public sealed class ProbeRunner(HttpClient http)
         using var process = Process.Start(start);
         if (process is null)
         {
-            return false;
+            return (-1, $"cannot start {target.ExecPrefix[0]}");
         }
 
         try
@@ -91,8 +105,9 @@ public sealed class ProbeRunner(HttpClient http)
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var error = process.StandardError.ReadToEndAsync(cancellationToken);
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            await Task.WhenAll(output, error).ConfigureAwait(false);
-            return process.ExitCode == 0;
+            var text = string.Join('\n', new[] { await output.ConfigureAwait(false), await error.ConfigureAwait(false) }
+                .Select(t => t.Trim()).Where(t => t.Length > 0));
+            return (process.ExitCode, text.Length <= ProbeResult.MaxDetailLength ? text : text[..ProbeResult.MaxDetailLength]);
         }
         finally
         {

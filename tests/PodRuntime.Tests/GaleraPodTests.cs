@@ -9,7 +9,6 @@ namespace BackendStack.PodRuntime.Tests;
 /// and Galera standing in: pxc-0 bootstraps the cluster, the others join it through the headless
 /// Service's hostnames, every node on its own Pod IP.
 /// </summary>
-[Collection(RunsAloneGroup.Name)]
 public sealed class GaleraPodTests
 {
     private const string Ns = "db";
@@ -147,7 +146,9 @@ public sealed class GaleraPodTests
         return await reader.ReadAsync() ? reader.GetString(1) : null;
     }
 
-    /// <summary>The end of each Pod's container log, for a failure message.</summary>
+    /// <summary>The end of each Pod's container log and probe log, for a failure message.</summary>
     private static string LogTails(LocalPodsEmulator cluster) => string.Join('\n', cluster.Runtime.RunningPods.Keys.Select(key =>
-        cluster.Runtime.GetLogPath(key) is { } path ? $"--- {key.Name}\n{string.Join('\n', File.ReadLines(path).TakeLast(15))}" : $"--- {key.Name}: no log"));
+        $"--- {key.Name}\n{Tail(cluster.Runtime.GetLogPath(key), 15)}\n--- {key.Name} probes\n{Tail(cluster.Runtime.GetProbeLogPath(key), 5)}"));
+
+    private static string Tail(string? path, int lines) => path is null ? "(none)" : string.Join('\n', File.ReadLines(path).TakeLast(lines));
 }
