@@ -237,8 +237,13 @@ public sealed class LocalPodRuntime : IAsyncDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await using (var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
             {
-                file.SetLength(0);
-                await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text)).ConfigureAwait(false);
+                // Written over in place (Pods see this file through a bind mount, which a rename would not reach), and cut
+                // to length afterwards: a resolver reading meanwhile never finds the file empty, which would make a
+                // start script that looks up its peers believe it has none.
+                var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                await file.WriteAsync(bytes).ConfigureAwait(false);
+                await file.FlushAsync().ConfigureAwait(false);
+                file.SetLength(bytes.Length);
             }
 
             hostsWritten[namespaceName] = text;

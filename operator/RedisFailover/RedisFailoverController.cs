@@ -36,6 +36,7 @@ internal static class RedisFailoverController
         services.AddSingleton(sp => new RedisFailoverMetrics(sp.GetRequiredService<ControllerRuntimeMetrics>().Registry));
         services.AddSingleton(sp => new RedisFailoverSessions(
             sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<RedisFailoverMetrics>()));
+        services.AddSingleton<IDataPlaneSessions>(sp => sp.GetRequiredService<RedisFailoverSessions>());
         services.AddSingleton<IController>(sp =>
         {
             var kinds = sp.GetRequiredService<RedisFailoverResources>();

@@ -38,8 +38,10 @@ internal sealed partial class RedisFailoverReconciler(
         if (resource.Metadata.DeletionTimestamp is not null)
         {
             await sessions.RemoveAsync(key).ConfigureAwait(false);
-            await new RedisFailoverDeletion(kinds).RunAsync(resource, cancellationToken).ConfigureAwait(false);
-            return ReconcileResult.Done;
+            // The StatefulSet's deletion wakes this again (it is owned); the delay covers a missed event.
+            return await new RedisFailoverDeletion(kinds).RunAsync(resource, cancellationToken).ConfigureAwait(false)
+                ? ReconcileResult.Done
+                : ReconcileResult.After(TimeSpan.FromSeconds(2));
         }
 
         resource = await new RedisFailoverDeletion(kinds).EnsureFinalizerAsync(resource, cancellationToken).ConfigureAwait(false);

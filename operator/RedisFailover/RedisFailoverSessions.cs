@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BackendStack.Operator.RedisFailovers.Follower;
 using BackendStack.Operator.Runtime;
+using BackendStack.Operator.Runtime.Hosting;
 using k8s;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace BackendStack.Operator.RedisFailovers;
 /// it was made with: a followed failover and any other announcement wake the controller, so the
 /// check, status and events follow at once.
 /// </summary>
-internal sealed class RedisFailoverSessions(IKubernetes client, TimeProvider time, ILoggerFactory loggers, RedisFailoverMetrics metrics) : IAsyncDisposable
+internal sealed class RedisFailoverSessions(IKubernetes client, TimeProvider time, ILoggerFactory loggers, RedisFailoverMetrics metrics) : IDataPlaneSessions, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<ObjectKey, RedisFailoverSession> sessions = new();
 
@@ -42,11 +43,13 @@ internal sealed class RedisFailoverSessions(IKubernetes client, TimeProvider tim
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task CloseAllAsync()
     {
         foreach (var key in sessions.Keys)
         {
             await RemoveAsync(key).ConfigureAwait(false);
         }
     }
+
+    public async ValueTask DisposeAsync() => await CloseAllAsync().ConfigureAwait(false);
 }

@@ -13,6 +13,7 @@ namespace BackendStack.Operator.Runtime.Hosting;
 /// </summary>
 internal sealed partial class ControllerManager(
     IEnumerable<IController> controllers,
+    IEnumerable<IDataPlaneSessions> sessions,
     SharedInformers informers,
     ControllerRuntimeOptions options,
     Func<LeaseElection> createElection,
@@ -20,6 +21,7 @@ internal sealed partial class ControllerManager(
     ILogger<ControllerManager> logger) : BackgroundService
 {
     private readonly IController[] controllers = [.. controllers];
+    private readonly IDataPlaneSessions[] sessions = [.. sessions];
 
     /// <summary>True once every informer has listed its kind: what /readyz reports.</summary>
     public bool CachesSynced => informers.All.All(i => i.HasSynced);
@@ -58,8 +60,27 @@ internal sealed partial class ControllerManager(
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    private Task RunControllersAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(controllers.Select(c => c.RunWorkersAsync(cancellationToken)));
+    private async Task RunControllersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(controllers.Select(c => c.RunWorkersAsync(cancellationToken))).ConfigureAwait(false);
+        }
+        finally
+        {
+            // No worker runs any more: close what acts on the data plane by itself, so a stopped or deposed
+            // operator moves no label and sends no command once it returned.
+            foreach (var open in sessions)
+            {
+                await open.CloseAllAsync().ConfigureAwait(false);
+            }
+
+            LogSessionsClosed(logger, sessions.Length);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "controllers stopped; data-plane sessions of {Count} kinds closed")]
+    private static partial void LogSessionsClosed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "caches of {Count} kinds synced")]
     private static partial void LogSynced(ILogger logger, int count);
