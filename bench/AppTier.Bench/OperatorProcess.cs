@@ -11,15 +11,26 @@ internal sealed class OperatorProcess : IDisposable
     private readonly Process process;
     private long peakRssKilobytes;
 
-    private OperatorProcess(Process process, Uri metrics)
+    private OperatorProcess(Process process, Uri metrics, Uri readyz, Stopwatch sinceStart)
     {
         this.process = process;
         Metrics = metrics;
+        Readyz = readyz;
+        SinceStart = sinceStart;
     }
 
     public Uri Metrics { get; }
 
-    public static OperatorProcess Start(string kubeconfig)
+    /// <summary>Where the process answers 200 once every informer has synced.</summary>
+    public Uri Readyz { get; }
+
+    /// <summary>Started just before the process was.</summary>
+    public Stopwatch SinceStart { get; }
+
+    /// <summary>The process's resident set now (VmRSS), in MB.</summary>
+    public double RssMegabytes => StatusKilobytes("VmRSS:") / 1024.0;
+
+    public static OperatorProcess Start(string kubeconfig, params string[] arguments)
     {
         var metricsPort = FreePort();
         var probePort = FreePort();
@@ -35,7 +46,13 @@ internal sealed class OperatorProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var sinceStart = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the operator");
         process.OutputDataReceived += (_, e) =>
         {
@@ -53,7 +70,7 @@ internal sealed class OperatorProcess : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new OperatorProcess(process, new Uri($"http://127.0.0.1:{metricsPort}/metrics"));
+        return new OperatorProcess(process, new Uri($"http://127.0.0.1:{metricsPort}/metrics"), new Uri($"http://127.0.0.1:{probePort}/readyz"), sinceStart);
     }
 
     /// <summary>The process's peak resident set (VmHWM), in MB.</summary>
@@ -66,20 +83,42 @@ internal sealed class OperatorProcess : IDisposable
         }
     }
 
-    public void SamplePeak()
+    public void SamplePeak() => peakRssKilobytes = Math.Max(peakRssKilobytes, StatusKilobytes("VmHWM:"));
+
+    /// <summary>Time from starting the process until /readyz answers 200 (polled every 10 ms).</summary>
+    public async Task<TimeSpan> WaitForReadyAsync(HttpClient http, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        while (SinceStart.Elapsed < timeout)
+        {
+            try
+            {
+                using var response = await http.GetAsync(Readyz, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return SinceStart.Elapsed;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(10, cancellationToken);
+        }
+
+        throw new TimeoutException($"the operator was not ready within {timeout.TotalSeconds:F0} s");
+    }
+
+    private long StatusKilobytes(string field)
     {
         var status = $"/proc/{process.Id}/status";
         if (!File.Exists(status))
         {
-            return;
+            return 0;
         }
 
-        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        if (line is not null)
-        {
-            var kb = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-            peakRssKilobytes = Math.Max(peakRssKilobytes, kb);
-        }
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
     public void Dispose()

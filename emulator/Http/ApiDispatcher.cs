@@ -38,7 +38,7 @@ internal sealed class ApiDispatcher(ResourceRegistry registry, ReadHandler read,
             if (verb == "watch") counters.Record(verb, route.Plural, route.Subresource, 200);
             if (verb is "list" or "watch")
                 counters.RecordCollectionRead(new CollectionRead(verb, route.Plural, route.Namespace,
-                    NullIfEmpty(context.Request.Query["labelSelector"]), NullIfEmpty(context.Request.Query["fieldSelector"])));
+                    NullIfEmpty(context.Request.Query["labelSelector"]), NullIfEmpty(context.Request.Query["fieldSelector"]), DateTimeOffset.UtcNow));
             await ResourceAsync(context, type, route, verb);
         }
         catch (ApiStatusException e) when (!context.Response.HasStarted)
