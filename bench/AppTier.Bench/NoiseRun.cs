@@ -47,7 +47,7 @@ internal static class NoiseRun
             emulator.Requests.Reset();
             using var op = OperatorProcess.Start(kubeconfig);
             var ready = await op.WaitForReadyAsync(http, TimeSpan.FromMinutes(2), cancellationToken);
-            var readyAt = DateTimeOffset.UtcNow;
+            var readyAt = DateTimeOffset.UtcNow - (op.SinceStart.Elapsed - ready);
             await Task.Delay(Settle, cancellationToken);
             var lists = emulator.Requests.CollectionReads().Where(r => r.Verb == "list").ToList();
             var figures = new StartFigures(ready, readyAt - lists.Min(r => r.Received), op.RssMegabytes, op.PeakRssMegabytes, lists.Count);

@@ -9,6 +9,7 @@ namespace BackendStack.Bench;
 internal sealed class OperatorProcess : IDisposable
 {
     private readonly Process process;
+    private readonly TaskCompletionSource<TimeSpan> synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long peakRssKilobytes;
 
     private OperatorProcess(Process process, Uri metrics, Uri readyz, Stopwatch sinceStart)
@@ -52,11 +53,25 @@ internal sealed class OperatorProcess : IDisposable
         }
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // The manager logs when every informer has synced (what /readyz reports), so start-up is timed without
+        // connecting during it: the managed HttpListener can fail its Start when a client connects at that moment.
+        start.Environment["Logging__LogLevel__BackendStack.Operator.Runtime.Hosting.ControllerManager"] = "Information";
         var sinceStart = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the operator");
+        var op = new OperatorProcess(process, new Uri($"http://127.0.0.1:{metricsPort}/metrics"), new Uri($"http://127.0.0.1:{probePort}/readyz"), sinceStart);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null)
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            if (e.Data.Contains("kinds synced", StringComparison.Ordinal))
+            {
+                op.synced.TrySetResult(sinceStart.Elapsed);
+            }
+            else if (!e.Data.StartsWith("info:", StringComparison.Ordinal))
             {
                 Console.Error.WriteLine($"operator: {e.Data}");
             }
@@ -70,7 +85,7 @@ internal sealed class OperatorProcess : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new OperatorProcess(process, new Uri($"http://127.0.0.1:{metricsPort}/metrics"), new Uri($"http://127.0.0.1:{probePort}/readyz"), sinceStart);
+        return op;
     }
 
     /// <summary>The process's peak resident set (VmHWM), in MB.</summary>
@@ -85,28 +100,16 @@ internal sealed class OperatorProcess : IDisposable
 
     public void SamplePeak() => peakRssKilobytes = Math.Max(peakRssKilobytes, StatusKilobytes("VmHWM:"));
 
-    /// <summary>Time from starting the process until /readyz answers 200 (polled every 10 ms).</summary>
+    /// <summary>
+    /// Time from starting the process until its manager logged that every informer synced, once /readyz confirms it
+    /// (asked only after that line, when the endpoints are long listening).
+    /// </summary>
     public async Task<TimeSpan> WaitForReadyAsync(HttpClient http, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        while (SinceStart.Elapsed < timeout)
-        {
-            try
-            {
-                using var response = await http.GetAsync(Readyz, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return SinceStart.Elapsed;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(10, cancellationToken);
-        }
-
-        throw new TimeoutException($"the operator was not ready within {timeout.TotalSeconds:F0} s");
+        var elapsed = await synced.Task.WaitAsync(timeout, cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        using var response = await http.GetAsync(Readyz, cancellationToken);
+        return response.IsSuccessStatusCode ? elapsed : throw new InvalidOperationException($"/readyz answered {(int)response.StatusCode} after the caches synced");
     }
 
     private long StatusKilobytes(string field)

@@ -73,6 +73,24 @@ public sealed class CacheSelectionTests
     }
 
     [Fact]
+    public async Task ClaimsMadeFromAStatefulSetsTemplateCarryTheLabelAndAreCached()
+    {
+        await using var cluster = await ClusterUnderTest.StartAsync();
+        await using var op = await cluster.StartOperatorAsync();
+        var rf = new RedisFailover { Metadata = new V1ObjectMeta { Name = "data", NamespaceProperty = ClusterUnderTest.Namespace } };
+        rf.Spec.Redis.Storage = new StorageSpec { Size = "1Gi" };
+        await cluster.Client.CustomObjects.CreateNamespacedCustomObjectAsync(rf, RedisFailover.Group, RedisFailover.Version, ClusterUnderTest.Namespace, RedisFailover.Plural);
+
+        // The emulator's StatefulSet controller labels a claim from its template, as kube's does; the operator, which
+        // caches claims by the managed-by label, sees the claims of its own StatefulSets.
+        var claims = op.Services.GetRequiredService<RedisFailoverResources>().Claims;
+        await Poll.UntilAsync(() => claims.Get(ClusterUnderTest.Namespace, "data-data-redis-0") is not null, Timeout, "the first claim in the operator's cache");
+        var stored = await cluster.Client.CoreV1.ReadNamespacedPersistentVolumeClaimAsync("data-data-redis-0", ClusterUnderTest.Namespace);
+        Assert.Equal("backendstack-operator", stored.Metadata.Labels["app.kubernetes.io/managed-by"]);
+        Assert.Equal("redis", stored.Metadata.Labels["app.kubernetes.io/component"]);
+    }
+
+    [Fact]
     public async Task LastAppliedConfigurationIsDroppedFromTheCacheAndKeptOnTheServer()
     {
         await using var cluster = await ClusterUnderTest.StartAsync();
