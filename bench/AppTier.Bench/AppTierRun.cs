@@ -16,7 +16,7 @@ internal static class AppTierRun
 {
     private const string Namespace = "bench";
 
-    public static async Task<RunFigures> RunAsync(int count, AppTierRole role, TimeSpan idle, int warmUp, CancellationToken cancellationToken)
+    public static async Task<RunFigures> RunAsync(int count, AppTierRole role, TimeSpan idle, int warmUp, CancellationToken cancellationToken, int redisFailovers = 0)
     {
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions(), cancellationToken);
         using var client = new Kubernetes(emulator.CreateClientConfiguration());
@@ -28,6 +28,7 @@ internal static class AppTierRun
         {
             using var op = OperatorProcess.Start(kubeconfig);
             await WaitForMetricsAsync(http, op, cancellationToken);
+            await RedisFailoverBatch.CreateAsync(client, redisFailovers, cancellationToken);
             await TierBatch.WarmUpAsync(client, warmUp, role, cancellationToken);
             var baseline = await OperatorMetrics.ScrapeAsync(http, op.Metrics, cancellationToken);
             emulator.Requests.Reset();
@@ -54,7 +55,11 @@ internal static class AppTierRun
             }
 
             var idleFigures = await OperatorMetrics.ScrapeAsync(http, op.Metrics, cancellationToken) - beforeIdle;
-            return new RunFigures(count, role.ToString().ToLowerInvariant(), warmUp, created, statusWritten, ready, readyCount, elapsed, busy, writes, idle, idleFigures.Writes, emulator.Requests.Writes(), op.PeakRssMegabytes);
+            return new RunFigures(count, role.ToString().ToLowerInvariant(), warmUp, created, statusWritten, ready, readyCount, elapsed, busy, writes, idle, idleFigures.Writes, emulator.Requests.Writes(), op.PeakRssMegabytes)
+            {
+                RedisFailovers = redisFailovers,
+                RssMegabytes = op.RssMegabytes,
+            };
         }
         finally
         {

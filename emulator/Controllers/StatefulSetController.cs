@@ -120,7 +120,10 @@ internal sealed class StatefulSetController(ClusterState cluster)
             var claimName = string.Create(CultureInfo.InvariantCulture, $"{volume}-{name}-{ordinal}");
             claims.Add((volume, claimName));
             if (cluster.Get("persistentvolumeclaims", ns, claimName) is not null) continue;
-            var labels = Json.At(sts, "spec.selector.matchLabels")?.DeepClone() as JsonObject ?? new JsonObject();
+            // As kube's StatefulSet controller: the claim template's own labels, then the StatefulSet's selector.
+            var labels = Json.At(template, "metadata.labels")?.DeepClone() as JsonObject ?? new JsonObject();
+            foreach (var (key, value) in Json.At(sts, "spec.selector.matchLabels") as JsonObject ?? [])
+                labels[key] = value?.DeepClone();
             cluster.Create("persistentvolumeclaims", ns, new JsonObject
             {
                 ["apiVersion"] = "v1",

@@ -9,6 +9,7 @@ public sealed class RequestCounters
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Verb, string Resource, string? Subresource, int Code), int> requests = [];
+    private readonly List<CollectionRead> collectionReads = [];
 
     /// <summary>
     /// Requests matching every given filter. <paramref name="resource"/> "apptiers" counts the main
@@ -25,9 +26,24 @@ public sealed class RequestCounters
     public int Writes(string? resource = null) =>
         Count("create", resource) + Count("update", resource) + Count("patch", resource) + Count("delete", resource) + Count("deletecollection", resource);
 
+    /// <summary>Every LIST and WATCH of <paramref name="resource"/> (every resource when null), in the order they arrived, with their selectors.</summary>
+    public IReadOnlyList<CollectionRead> CollectionReads(string? resource = null)
+    {
+        lock (gate) return [.. collectionReads.Where(r => resource is null || r.Resource == resource)];
+    }
+
     public void Reset()
     {
-        lock (gate) requests.Clear();
+        lock (gate)
+        {
+            requests.Clear();
+            collectionReads.Clear();
+        }
+    }
+
+    internal void RecordCollectionRead(CollectionRead read)
+    {
+        lock (gate) collectionReads.Add(read);
     }
 
     internal void Record(string verb, string resource, string? subresource, int code)

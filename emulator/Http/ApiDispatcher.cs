@@ -36,6 +36,9 @@ internal sealed class ApiDispatcher(ResourceRegistry registry, ReadHandler read,
             if (faults.TakeFailure(verb, type.Plural, route.Subresource) is { } code) throw StatusErrors.Injected(code);
             // A watch is counted when it starts: it may stay open for the rest of a test.
             if (verb == "watch") counters.Record(verb, route.Plural, route.Subresource, 200);
+            if (verb is "list" or "watch")
+                counters.RecordCollectionRead(new CollectionRead(verb, route.Plural, route.Namespace,
+                    NullIfEmpty(context.Request.Query["labelSelector"]), NullIfEmpty(context.Request.Query["fieldSelector"]), DateTimeOffset.UtcNow));
             await ResourceAsync(context, type, route, verb);
         }
         catch (ApiStatusException e) when (!context.Response.HasStarted)
@@ -65,6 +68,8 @@ internal sealed class ApiDispatcher(ResourceRegistry registry, ReadHandler read,
             throw StatusErrors.RouteNotFound();
         return type;
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string Verb(HttpRequest request, ApiRoute route) => request.Method switch
     {

@@ -21,7 +21,7 @@ internal static class BackendStackControllers
             MetricsBindAddress = options.MetricsBindAddress,
             HealthProbeBindAddress = options.HealthProbeBindAddress,
             LeaderElect = options.LeaderElect,
-            Informers = new InformerOptions { Namespace = options.Namespace },
+            Informers = new InformerOptions { Namespaces = options.Namespaces },
         });
 
     /// <summary>The process exit code once the host stopped: 1 when it stopped because it lost the leader Lease.</summary>

@@ -19,8 +19,16 @@ public static class OperatorCommandLine
         };
         var watchNamespace = new Option<string?>("--namespace", "-n")
         {
-            Description = "Watch only this namespace. Default: all namespaces.",
+            Description = "Watch only these namespaces: one, or a comma-separated list (a,b), each watched on its own; "
+                          + "the operator then needs only Roles in them (config/namespaced). Default: all namespaces.",
         };
+        watchNamespace.Validators.Add(result =>
+        {
+            if (NamespaceList.Problem(result.GetValueOrDefault<string?>()) is { } problem)
+            {
+                result.AddError($"--namespace: {problem}");
+            }
+        });
         var metrics = new Option<string>("--metrics-bind-address")
         {
             Description = "Address the /metrics endpoint binds to, as host:port or :port; 0 disables it.",

@@ -6,8 +6,11 @@ public sealed record OperatorOptions
     /// <summary>Path of a kubeconfig file; when null, KUBECONFIG, ~/.kube/config or the in-cluster config is used.</summary>
     public string? Kubeconfig { get; init; }
 
-    /// <summary>The one namespace to watch; null watches all namespaces.</summary>
+    /// <summary>The <c>--namespace</c> value: one namespace or a comma-separated list; null watches all namespaces.</summary>
     public string? Namespace { get; init; }
+
+    /// <summary>The namespaces to watch, each with informers of its own (<see cref="NamespaceList.Parse"/>); empty: all namespaces.</summary>
+    public IReadOnlyList<string> Namespaces => NamespaceList.Parse(Namespace);
 
     /// <summary>Where /metrics is served, as <c>host:port</c> or <c>:port</c>; <c>0</c> disables it.</summary>
     public string MetricsBindAddress { get; init; } = ":8080";

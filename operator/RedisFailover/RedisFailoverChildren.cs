@@ -13,7 +13,10 @@ internal sealed class RedisFailoverChildren(RedisFailoverResources kinds, Api.Re
     private readonly string ns = resource.Metadata.NamespaceProperty;
     private readonly OwnedChildren children = new(resource, changes);
 
-    /// <summary>The password from the auth Secret, creating the Secret with a random one when it does not exist.</summary>
+    /// <summary>
+    /// The password from the auth Secret, creating the Secret with a random one when it does not exist. The cache holds
+    /// only the Secret the operator generated; a Secret the user names is read by name (GET) at every check.
+    /// </summary>
     public async Task<string?> EnsurePasswordAsync(CancellationToken cancellationToken)
     {
         var names = new RedisFailoverNames(resource.Metadata.Name);

@@ -53,11 +53,13 @@ internal sealed partial class RedisFailoverReconciler(
         HealPlan? plan = null;
         RedisFailoverSession? session = null;
         var roll = RollDecision.Idle;
+        var secretUnusable = false;
         if (errors.Count == 0)
         {
             var password = await children.EnsurePasswordAsync(cancellationToken).ConfigureAwait(false);
             if (password is null)
             {
+                secretUnusable = true;
                 errors.Add(new SpecError("spec.auth.secretName", $"Secret {new RedisFailoverNames(resource.Metadata.Name).AuthSecret(resource)} has no '{RedisFailoverNames.PasswordKey}' key"));
             }
             else
@@ -92,7 +94,8 @@ internal sealed partial class RedisFailoverReconciler(
             LogReconciled(logger, key.Namespace, key.Name, summary);
         }
 
-        return errors.Count > 0 ? ReconcileResult.Done
+        // No watch reports a change to a Secret the user names (it is read by name, not cached): check it again.
+        return errors.Count > 0 ? (secretUnusable ? ReconcileResult.After(CheckInterval) : ReconcileResult.Done)
             : ReconcileResult.After(status.Phase == Phase.Ready && plan is not { Actions.Count: > 0 } && !roll.Rolling ? CheckInterval : SettlingInterval);
     }
 

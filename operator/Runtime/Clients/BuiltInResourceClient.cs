@@ -14,16 +14,19 @@ internal sealed class BuiltInResourceClient<T, TList>(ResourceType type, BuiltIn
 
     public string? LabelSelector => labelSelector;
 
+    public IResourceClient<T> WithLabelSelector(string? selector) =>
+        selector == labelSelector ? this : new BuiltInResourceClient<T, TList>(type, verbs, selector);
+
     public async Task<ResourcePage<T>> ListAsync(string? @namespace, int limit, string? continueToken, CancellationToken cancellationToken)
     {
-        using var response = await verbs.List(@namespace, limit, continueToken, cancellationToken).ConfigureAwait(false);
+        using var response = await verbs.List(@namespace, labelSelector, limit, continueToken, cancellationToken).ConfigureAwait(false);
         var list = response.Body;
         return new ResourcePage<T>([.. list.Items], list.Metadata.ResourceVersion, list.Metadata.ContinueProperty);
     }
 
     public IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
         string? @namespace, string resourceVersion, int timeoutSeconds, Action<Exception> onError, CancellationToken cancellationToken) =>
-        verbs.Watch(@namespace, resourceVersion, timeoutSeconds, onError, cancellationToken);
+        verbs.Watch(@namespace, labelSelector, resourceVersion, timeoutSeconds, onError, cancellationToken);
 
     public async Task<T?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
     {

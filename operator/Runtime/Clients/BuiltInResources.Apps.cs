@@ -10,14 +10,14 @@ internal static partial class BuiltInResources
         new BuiltInResourceClient<V1Deployment, V1DeploymentList>(
             new ResourceType("apps", "v1", "deployments", "Deployment"),
             new(
-                (ns, limit, cont, ct) => ns is null
-                    ? k.AppsV1.ListDeploymentForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, limit: limit, cancellationToken: ct)
-                    : k.AppsV1.ListNamespacedDeploymentWithHttpMessagesAsync(ns, continueParameter: cont, limit: limit, cancellationToken: ct),
-                (ns, rv, timeout, onError, ct) => ns is null
+                (ns, selector, limit, cont, ct) => ns is null
+                    ? k.AppsV1.ListDeploymentForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct)
+                    : k.AppsV1.ListNamespacedDeploymentWithHttpMessagesAsync(ns, continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct),
+                (ns, selector, rv, timeout, onError, ct) => ns is null
                     ? k.AppsV1.WatchListDeploymentForAllNamespacesAsync(
-                        allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                        allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
                     : k.AppsV1.WatchListNamespacedDeploymentAsync(
-                        ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                        ns, allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
                 (ns, name, ct) => k.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: ct),
                 (o, ct) => k.AppsV1.CreateNamespacedDeploymentAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
                 (o, ct) => k.AppsV1.ReplaceNamespacedDeploymentAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
@@ -28,14 +28,14 @@ internal static partial class BuiltInResources
         new BuiltInResourceClient<V1StatefulSet, V1StatefulSetList>(
             new ResourceType("apps", "v1", "statefulsets", "StatefulSet"),
             new(
-                (ns, limit, cont, ct) => ns is null
-                    ? k.AppsV1.ListStatefulSetForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, limit: limit, cancellationToken: ct)
-                    : k.AppsV1.ListNamespacedStatefulSetWithHttpMessagesAsync(ns, continueParameter: cont, limit: limit, cancellationToken: ct),
-                (ns, rv, timeout, onError, ct) => ns is null
+                (ns, selector, limit, cont, ct) => ns is null
+                    ? k.AppsV1.ListStatefulSetForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct)
+                    : k.AppsV1.ListNamespacedStatefulSetWithHttpMessagesAsync(ns, continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct),
+                (ns, selector, rv, timeout, onError, ct) => ns is null
                     ? k.AppsV1.WatchListStatefulSetForAllNamespacesAsync(
-                        allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                        allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
                     : k.AppsV1.WatchListNamespacedStatefulSetAsync(
-                        ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                        ns, allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
                 (ns, name, ct) => k.AppsV1.ReadNamespacedStatefulSetAsync(name, ns, cancellationToken: ct),
                 (o, ct) => k.AppsV1.CreateNamespacedStatefulSetAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
                 (o, ct) => k.AppsV1.ReplaceNamespacedStatefulSetAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),

@@ -9,14 +9,14 @@ internal static partial class BuiltInResources
         new BuiltInResourceClient<V1Service, V1ServiceList>(
             new ResourceType(string.Empty, "v1", "services", "Service"),
             new(
-                (ns, limit, cont, ct) => ns is null
-                    ? k.CoreV1.ListServiceForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, limit: limit, cancellationToken: ct)
-                    : k.CoreV1.ListNamespacedServiceWithHttpMessagesAsync(ns, continueParameter: cont, limit: limit, cancellationToken: ct),
-                (ns, rv, timeout, onError, ct) => ns is null
+                (ns, selector, limit, cont, ct) => ns is null
+                    ? k.CoreV1.ListServiceForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct)
+                    : k.CoreV1.ListNamespacedServiceWithHttpMessagesAsync(ns, continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct),
+                (ns, selector, rv, timeout, onError, ct) => ns is null
                     ? k.CoreV1.WatchListServiceForAllNamespacesAsync(
-                        allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                        allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
                     : k.CoreV1.WatchListNamespacedServiceAsync(
-                        ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                        ns, allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
                 (ns, name, ct) => k.CoreV1.ReadNamespacedServiceAsync(name, ns, cancellationToken: ct),
                 (o, ct) => k.CoreV1.CreateNamespacedServiceAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
                 (o, ct) => k.CoreV1.ReplaceNamespacedServiceAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
@@ -27,14 +27,14 @@ internal static partial class BuiltInResources
         new BuiltInResourceClient<V1ConfigMap, V1ConfigMapList>(
             new ResourceType(string.Empty, "v1", "configmaps", "ConfigMap"),
             new(
-                (ns, limit, cont, ct) => ns is null
-                    ? k.CoreV1.ListConfigMapForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, limit: limit, cancellationToken: ct)
-                    : k.CoreV1.ListNamespacedConfigMapWithHttpMessagesAsync(ns, continueParameter: cont, limit: limit, cancellationToken: ct),
-                (ns, rv, timeout, onError, ct) => ns is null
+                (ns, selector, limit, cont, ct) => ns is null
+                    ? k.CoreV1.ListConfigMapForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct)
+                    : k.CoreV1.ListNamespacedConfigMapWithHttpMessagesAsync(ns, continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct),
+                (ns, selector, rv, timeout, onError, ct) => ns is null
                     ? k.CoreV1.WatchListConfigMapForAllNamespacesAsync(
-                        allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                        allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
                     : k.CoreV1.WatchListNamespacedConfigMapAsync(
-                        ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                        ns, allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
                 (ns, name, ct) => k.CoreV1.ReadNamespacedConfigMapAsync(name, ns, cancellationToken: ct),
                 (o, ct) => k.CoreV1.CreateNamespacedConfigMapAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
                 (o, ct) => k.CoreV1.ReplaceNamespacedConfigMapAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
@@ -45,14 +45,14 @@ internal static partial class BuiltInResources
         new BuiltInResourceClient<V1Secret, V1SecretList>(
             new ResourceType(string.Empty, "v1", "secrets", "Secret"),
             new(
-                (ns, limit, cont, ct) => ns is null
-                    ? k.CoreV1.ListSecretForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, limit: limit, cancellationToken: ct)
-                    : k.CoreV1.ListNamespacedSecretWithHttpMessagesAsync(ns, continueParameter: cont, limit: limit, cancellationToken: ct),
-                (ns, rv, timeout, onError, ct) => ns is null
+                (ns, selector, limit, cont, ct) => ns is null
+                    ? k.CoreV1.ListSecretForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct)
+                    : k.CoreV1.ListNamespacedSecretWithHttpMessagesAsync(ns, continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct),
+                (ns, selector, rv, timeout, onError, ct) => ns is null
                     ? k.CoreV1.WatchListSecretForAllNamespacesAsync(
-                        allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                        allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
                     : k.CoreV1.WatchListNamespacedSecretAsync(
-                        ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                        ns, allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
                 (ns, name, ct) => k.CoreV1.ReadNamespacedSecretAsync(name, ns, cancellationToken: ct),
                 (o, ct) => k.CoreV1.CreateNamespacedSecretAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
                 (o, ct) => k.CoreV1.ReplaceNamespacedSecretAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),

@@ -10,14 +10,14 @@ internal static partial class BuiltInResources
         new BuiltInResourceClient<V1Pod, V1PodList>(
             new ResourceType(string.Empty, "v1", "pods", "Pod"),
             new(
-                (ns, limit, cont, ct) => ns is null
-                    ? k.CoreV1.ListPodForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, labelSelector: labelSelector, limit: limit, cancellationToken: ct)
-                    : k.CoreV1.ListNamespacedPodWithHttpMessagesAsync(ns, continueParameter: cont, labelSelector: labelSelector, limit: limit, cancellationToken: ct),
-                (ns, rv, timeout, onError, ct) => ns is null
+                (ns, selector, limit, cont, ct) => ns is null
+                    ? k.CoreV1.ListPodForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct)
+                    : k.CoreV1.ListNamespacedPodWithHttpMessagesAsync(ns, continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct),
+                (ns, selector, rv, timeout, onError, ct) => ns is null
                     ? k.CoreV1.WatchListPodForAllNamespacesAsync(
-                        allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                        allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
                     : k.CoreV1.WatchListNamespacedPodAsync(
-                        ns, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                        ns, allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
                 (ns, name, ct) => k.CoreV1.ReadNamespacedPodAsync(name, ns, cancellationToken: ct),
                 (o, ct) => k.CoreV1.CreateNamespacedPodAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
                 (o, ct) => k.CoreV1.ReplaceNamespacedPodAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
@@ -29,14 +29,14 @@ internal static partial class BuiltInResources
         new BuiltInResourceClient<V1PersistentVolumeClaim, V1PersistentVolumeClaimList>(
             new ResourceType(string.Empty, "v1", "persistentvolumeclaims", "PersistentVolumeClaim"),
             new(
-                (ns, limit, cont, ct) => ns is null
-                    ? k.CoreV1.ListPersistentVolumeClaimForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, limit: limit, cancellationToken: ct)
-                    : k.CoreV1.ListNamespacedPersistentVolumeClaimWithHttpMessagesAsync(ns, continueParameter: cont, limit: limit, cancellationToken: ct),
-                (ns, rv, timeout, onError, ct) => ns is null
+                (ns, selector, limit, cont, ct) => ns is null
+                    ? k.CoreV1.ListPersistentVolumeClaimForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct)
+                    : k.CoreV1.ListNamespacedPersistentVolumeClaimWithHttpMessagesAsync(ns, continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct),
+                (ns, selector, rv, timeout, onError, ct) => ns is null
                     ? k.CoreV1.WatchListPersistentVolumeClaimForAllNamespacesAsync(
-                        allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                        allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
                     : k.CoreV1.WatchListNamespacedPersistentVolumeClaimAsync(
-                        ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                        ns, allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
                 (ns, name, ct) => k.CoreV1.ReadNamespacedPersistentVolumeClaimAsync(name, ns, cancellationToken: ct),
                 (o, ct) => k.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
                 (o, ct) => k.CoreV1.ReplaceNamespacedPersistentVolumeClaimAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),

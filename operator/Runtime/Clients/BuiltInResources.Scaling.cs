@@ -9,14 +9,14 @@ internal static partial class BuiltInResources
         new BuiltInResourceClient<V1PodDisruptionBudget, V1PodDisruptionBudgetList>(
             new ResourceType("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget"),
             new(
-                (ns, limit, cont, ct) => ns is null
-                    ? k.PolicyV1.ListPodDisruptionBudgetForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, limit: limit, cancellationToken: ct)
-                    : k.PolicyV1.ListNamespacedPodDisruptionBudgetWithHttpMessagesAsync(ns, continueParameter: cont, limit: limit, cancellationToken: ct),
-                (ns, rv, timeout, onError, ct) => ns is null
+                (ns, selector, limit, cont, ct) => ns is null
+                    ? k.PolicyV1.ListPodDisruptionBudgetForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct)
+                    : k.PolicyV1.ListNamespacedPodDisruptionBudgetWithHttpMessagesAsync(ns, continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct),
+                (ns, selector, rv, timeout, onError, ct) => ns is null
                     ? k.PolicyV1.WatchListPodDisruptionBudgetForAllNamespacesAsync(
-                        allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                        allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
                     : k.PolicyV1.WatchListNamespacedPodDisruptionBudgetAsync(
-                        ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                        ns, allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
                 (ns, name, ct) => k.PolicyV1.ReadNamespacedPodDisruptionBudgetAsync(name, ns, cancellationToken: ct),
                 (o, ct) => k.PolicyV1.CreateNamespacedPodDisruptionBudgetAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
                 (o, ct) => k.PolicyV1.ReplaceNamespacedPodDisruptionBudgetAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
@@ -27,14 +27,14 @@ internal static partial class BuiltInResources
         new BuiltInResourceClient<V2HorizontalPodAutoscaler, V2HorizontalPodAutoscalerList>(
             new ResourceType("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler"),
             new(
-                (ns, limit, cont, ct) => ns is null
-                    ? k.AutoscalingV2.ListHorizontalPodAutoscalerForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, limit: limit, cancellationToken: ct)
-                    : k.AutoscalingV2.ListNamespacedHorizontalPodAutoscalerWithHttpMessagesAsync(ns, continueParameter: cont, limit: limit, cancellationToken: ct),
-                (ns, rv, timeout, onError, ct) => ns is null
+                (ns, selector, limit, cont, ct) => ns is null
+                    ? k.AutoscalingV2.ListHorizontalPodAutoscalerForAllNamespacesWithHttpMessagesAsync(continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct)
+                    : k.AutoscalingV2.ListNamespacedHorizontalPodAutoscalerWithHttpMessagesAsync(ns, continueParameter: cont, labelSelector: selector, limit: limit, cancellationToken: ct),
+                (ns, selector, rv, timeout, onError, ct) => ns is null
                     ? k.AutoscalingV2.WatchListHorizontalPodAutoscalerForAllNamespacesAsync(
-                        allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
+                        allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct)
                     : k.AutoscalingV2.WatchListNamespacedHorizontalPodAutoscalerAsync(
-                        ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                        ns, allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
                 (ns, name, ct) => k.AutoscalingV2.ReadNamespacedHorizontalPodAutoscalerAsync(name, ns, cancellationToken: ct),
                 (o, ct) => k.AutoscalingV2.CreateNamespacedHorizontalPodAutoscalerAsync(o, o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),
                 (o, ct) => k.AutoscalingV2.ReplaceNamespacedHorizontalPodAutoscalerAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager.Name, cancellationToken: ct),

@@ -8,8 +8,11 @@ using k8s.Models;
 
 namespace BackendStack.Operator.Runtime.Clients;
 
-/// <summary>A custom resource served through the client's CustomObjects API, (de)serialized with KubernetesJson.</summary>
-internal sealed class CustomResourceClient<T>(IKubernetes client, ResourceType type) : IResourceClient<T>
+/// <summary>
+/// A custom resource served through the client's CustomObjects API, (de)serialized with KubernetesJson;
+/// <paramref name="labelSelector"/> names the selector its lists and watches carry.
+/// </summary>
+internal sealed class CustomResourceClient<T>(IKubernetes client, ResourceType type, string? labelSelector = null) : IResourceClient<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     /// <summary>A client for a kind whose type carries <see cref="KubernetesEntityAttribute"/>.</summary>
@@ -20,13 +23,18 @@ internal sealed class CustomResourceClient<T>(IKubernetes client, ResourceType t
 
     public ResourceType Type => type;
 
+    public string? LabelSelector => labelSelector;
+
+    public IResourceClient<T> WithLabelSelector(string? selector) =>
+        selector == labelSelector ? this : new CustomResourceClient<T>(client, type, selector);
+
     public async Task<ResourcePage<T>> ListAsync(string? @namespace, int limit, string? continueToken, CancellationToken cancellationToken)
     {
         using var response = await (@namespace is null
             ? client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<CustomResourceList<T>>(
-                type.Group, type.Version, type.Plural, continueParameter: continueToken, limit: limit, cancellationToken: cancellationToken)
+                type.Group, type.Version, type.Plural, continueParameter: continueToken, labelSelector: labelSelector, limit: limit, cancellationToken: cancellationToken)
             : client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<CustomResourceList<T>>(
-                type.Group, type.Version, @namespace, type.Plural, continueParameter: continueToken, limit: limit, cancellationToken: cancellationToken))
+                type.Group, type.Version, @namespace, type.Plural, continueParameter: continueToken, labelSelector: labelSelector, limit: limit, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         var list = response.Body;
         return new ResourcePage<T>([.. list.Items], list.Metadata.ResourceVersion, list.Metadata.ContinueProperty);
@@ -38,10 +46,10 @@ internal sealed class CustomResourceClient<T>(IKubernetes client, ResourceType t
     {
         var events = @namespace is null
             ? client.CustomObjects.WatchListClusterCustomObjectAsync(
-                type.Group, type.Version, type.Plural, allowWatchBookmarks: true, resourceVersion: resourceVersion,
+                type.Group, type.Version, type.Plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion,
                 timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken)
             : client.CustomObjects.WatchListNamespacedCustomObjectAsync(
-                type.Group, type.Version, @namespace, type.Plural, allowWatchBookmarks: true, resourceVersion: resourceVersion,
+                type.Group, type.Version, @namespace, type.Plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion,
                 timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken);
         await foreach (var (eventType, body) in events.ConfigureAwait(false))
         {

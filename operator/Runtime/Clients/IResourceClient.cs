@@ -16,6 +16,13 @@ internal interface IResourceClient<T>
     /// <summary>The label selector every LIST and WATCH of this client carries (null: every object of the kind).</summary>
     string? LabelSelector => null;
 
+    /// <summary>
+    /// The same kind with every LIST and WATCH restricted to <paramref name="labelSelector"/> (GET and writes unchanged).
+    /// What <see cref="Informers.SharedInformers"/> uses to give each informer the selector of <see cref="Informers.CacheSelection"/>.
+    /// </summary>
+    IResourceClient<T> WithLabelSelector(string? labelSelector) =>
+        labelSelector == LabelSelector ? this : throw new NotSupportedException($"{Type} cannot list by label selector");
+
     /// <summary>Lists one page; <paramref name="namespace"/> null lists every namespace.</summary>
     Task<ResourcePage<T>> ListAsync(string? @namespace, int limit, string? continueToken, CancellationToken cancellationToken);
 

@@ -31,7 +31,10 @@ internal sealed record ControllerRuntimeOptions
 
     public int MaxConcurrentReconciles { get; init; } = 4;
 
-    /// <summary>How informers list, watch and resync; <see cref="InformerOptions.Namespace"/> limits every watch to one namespace.</summary>
+    /// <summary>
+    /// How informers list, watch and resync; <see cref="InformerOptions.Namespaces"/> limits them to those namespaces,
+    /// one list and watch each. The leader-election Lease stays in <see cref="ResolveLeaseNamespace"/> either way.
+    /// </summary>
     public InformerOptions Informers { get; init; } = new();
 
     /// <summary>The API server to talk to; in-cluster or ~/.kube/config when unset.</summary>

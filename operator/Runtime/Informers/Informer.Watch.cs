@@ -19,7 +19,7 @@ internal sealed partial class Informer<T>
         Expired,
     }
 
-    private async Task<WatchOutcome> WatchAsync(string resourceVersion, CancellationToken cancellationToken)
+    private async Task<WatchOutcome> WatchAsync(InformerScope scope, CancellationToken cancellationToken)
     {
         var minSeconds = (int)options.MinWatchTimeout.TotalSeconds;
         var timeoutSeconds = minSeconds + random.Next(Math.Max(1, minSeconds));
@@ -45,11 +45,11 @@ internal sealed partial class Informer<T>
         var delivered = 0;
         try
         {
-            await foreach (var (type, obj) in client.WatchAsync(options.Namespace, resourceVersion, timeoutSeconds, OnError, linked.Token)
+            await foreach (var (type, obj) in client.WatchAsync(scope.Namespace, scope.LastResourceVersion!, timeoutSeconds, OnError, linked.Token)
                                .ConfigureAwait(false))
             {
                 watchdog.CancelAfter(options.WatchdogTimeout);
-                Apply(type, obj);
+                Apply(scope, type, obj);
                 delivered++;
             }
         }
@@ -57,7 +57,7 @@ internal sealed partial class Informer<T>
         {
             if (!expired)
             {
-                LogWatchdog(logger, resource, options.WatchdogTimeout.TotalSeconds);
+                LogWatchdog(logger, resource, scope.Name, options.WatchdogTimeout.TotalSeconds);
             }
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone)
@@ -77,21 +77,21 @@ internal sealed partial class Informer<T>
 
         if (streamError is not null)
         {
-            LogWatchFailed(logger, resource, streamError);
+            LogWatchFailed(logger, resource, scope.Name, streamError);
             return WatchOutcome.Failed;
         }
 
         if (delivered > 0)
         {
-            backoff.Reset();
+            scope.Backoff.Reset();
         }
 
         return WatchOutcome.Ended;
     }
 
-    private void Apply(WatchEventType type, T obj)
+    private void Apply(InformerScope scope, WatchEventType type, T obj)
     {
-        LastResourceVersion = obj.Metadata?.ResourceVersion ?? LastResourceVersion;
+        scope.LastResourceVersion = obj.Metadata?.ResourceVersion ?? scope.LastResourceVersion;
         switch (type)
         {
             case WatchEventType.Added:

@@ -22,9 +22,10 @@ internal sealed partial class Informer<T> : IInformer
     private readonly ILogger logger;
     private readonly Random random;
     private readonly string resource;
-    private readonly ReconnectBackoff backoff;
+    private readonly IReadOnlyList<InformerScope> scopes;
     private readonly List<IResourceEventHandler<T>> handlers = [];
     private readonly TaskCompletionSource synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int unlisted;
 
     public Informer(IResourceClient<T> client, InformerOptions options, TimeProvider time, ILogger logger, Random? random = null)
     {
@@ -34,7 +35,8 @@ internal sealed partial class Informer<T> : IInformer
         this.logger = logger;
         this.random = random ?? Random.Shared;
         resource = client.Type.ToString();
-        backoff = new ReconnectBackoff(options.InitialBackoff, options.MaxBackoff, this.random);
+        scopes = [.. options.Scopes.Select(ns => new InformerScope(ns, new ReconnectBackoff(options.InitialBackoff, options.MaxBackoff, this.random)))];
+        unlisted = scopes.Count;
         Cache = new ObjectCache<T>(time);
     }
 
@@ -44,11 +46,14 @@ internal sealed partial class Informer<T> : IInformer
 
     public bool HasSynced => synced.Task.IsCompleted;
 
-    /// <summary>The resourceVersion the next watch would start from (the last one seen).</summary>
-    public string? LastResourceVersion { get; private set; }
+    /// <summary>The namespaces this informer lists and watches, each on its own (null: the whole cluster).</summary>
+    public IReadOnlyList<string?> Namespaces => [.. scopes.Select(s => s.Namespace)];
 
-    /// <summary>How many LISTs (full relists, not pages) this informer has made.</summary>
-    public int ListCount { get; private set; }
+    /// <summary>The resourceVersion the next watch of the first namespace would start from (the last one seen).</summary>
+    public string? LastResourceVersion => scopes[0].LastResourceVersion;
+
+    /// <summary>How many LISTs (full relists, not pages) this informer has made, over every namespace.</summary>
+    public int ListCount => scopes.Sum(s => s.ListCount);
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => synced.Task.WaitAsync(cancellationToken);
 
@@ -60,6 +65,11 @@ internal sealed partial class Informer<T> : IInformer
         using var resync = options.ResyncPeriod > TimeSpan.Zero
             ? time.CreateTimer(_ => Resync(), null, options.ResyncPeriod, options.ResyncPeriod)
             : null;
+        await Task.WhenAll(scopes.Select(scope => RunScopeAsync(scope, cancellationToken))).ConfigureAwait(false);
+    }
+
+    private async Task RunScopeAsync(InformerScope scope, CancellationToken cancellationToken)
+    {
         var mustList = true;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -67,19 +77,19 @@ internal sealed partial class Informer<T> : IInformer
             {
                 if (mustList)
                 {
-                    await ListAndReplaceAsync(cancellationToken).ConfigureAwait(false);
+                    await ListAndReplaceAsync(scope, cancellationToken).ConfigureAwait(false);
                     mustList = false;
                 }
 
-                var outcome = await WatchAsync(LastResourceVersion!, cancellationToken).ConfigureAwait(false);
+                var outcome = await WatchAsync(scope, cancellationToken).ConfigureAwait(false);
                 if (outcome == WatchOutcome.Expired)
                 {
-                    LogExpired(logger, resource);
+                    LogExpired(logger, resource, scope.Name);
                     mustList = true;
                 }
                 else if (outcome == WatchOutcome.Failed)
                 {
-                    await Task.Delay(backoff.Next(), time, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(scope.Backoff.Next(), time, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -93,8 +103,8 @@ internal sealed partial class Informer<T> : IInformer
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var delay = backoff.Next();
-                LogListFailed(logger, resource, delay.TotalMilliseconds, e);
+                var delay = scope.Backoff.Next();
+                LogListFailed(logger, resource, scope.Name, delay.TotalMilliseconds, e);
                 try
                 {
                     await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
@@ -107,24 +117,24 @@ internal sealed partial class Informer<T> : IInformer
         }
     }
 
-    private async Task ListAndReplaceAsync(CancellationToken cancellationToken)
+    private async Task ListAndReplaceAsync(InformerScope scope, CancellationToken cancellationToken)
     {
         var items = new List<T>();
         string? continueToken = null;
         string resourceVersion;
         do
         {
-            var page = await client.ListAsync(options.Namespace, options.PageSize, continueToken, cancellationToken).ConfigureAwait(false);
+            var page = await client.ListAsync(scope.Namespace, options.PageSize, continueToken, cancellationToken).ConfigureAwait(false);
             items.AddRange(page.Items);
             continueToken = page.Continue;
             resourceVersion = page.ResourceVersion;
         }
         while (!string.IsNullOrEmpty(continueToken));
 
-        ListCount++;
-        var changes = Cache.Replace(items);
-        LastResourceVersion = resourceVersion;
-        backoff.Reset();
+        scope.ListCount++;
+        var changes = Cache.Replace(items, scope.Namespace);
+        scope.LastResourceVersion = resourceVersion;
+        scope.Backoff.Reset();
         foreach (var obj in changes.Added)
         {
             Notify(h => h.OnAdd(obj));
@@ -140,13 +150,21 @@ internal sealed partial class Informer<T> : IInformer
             Notify(h => h.OnDelete(obj));
         }
 
-        // Synced once the handlers have been told about the first list too, as client-go's handler registrations report it.
-        synced.TrySetResult();
+        // Synced once the handlers have been told about the first list of every namespace too, as client-go's handler
+        // registrations report it.
+        if (!scope.Listed)
+        {
+            scope.Listed = true;
+            if (Interlocked.Decrement(ref unlisted) == 0)
+            {
+                synced.TrySetResult();
+            }
+        }
     }
 
     private void Resync()
     {
-        foreach (var obj in Cache.List(options.Namespace))
+        foreach (var obj in Cache.List())
         {
             Notify(h => h.OnUpdate(obj, obj));
         }

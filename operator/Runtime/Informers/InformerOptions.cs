@@ -3,8 +3,21 @@ namespace BackendStack.Operator.Runtime.Informers;
 /// <summary>How an informer lists, watches and recovers. Defaults follow client-go's reflector.</summary>
 internal sealed record InformerOptions
 {
-    /// <summary>Namespace to watch; null watches every namespace.</summary>
-    public string? Namespace { get; init; }
+    /// <summary>
+    /// Namespaces to watch, each with a list and watch of its own (controller-runtime's DefaultNamespaces); empty
+    /// watches every namespace with one cluster-wide list and watch.
+    /// </summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+
+    /// <summary>The one namespace to watch (null: every namespace); shorthand for a <see cref="Namespaces"/> of one.</summary>
+    public string? Namespace
+    {
+        get => Namespaces.Count == 1 ? Namespaces[0] : null;
+        init => Namespaces = value is null ? [] : [value];
+    }
+
+    /// <summary>What each list and watch is scoped to: every namespace of <see cref="Namespaces"/>, or null for the whole cluster.</summary>
+    public IReadOnlyList<string?> Scopes => Namespaces.Count == 0 ? [null] : [.. Namespaces.Distinct(StringComparer.Ordinal)];
 
     public int PageSize { get; init; } = 500;
 

@@ -132,14 +132,27 @@ internal sealed class ObjectCache<T>
         }
     }
 
-    /// <summary>Replaces everything with a fresh LIST; returns what changed so handlers can be told.</summary>
-    internal CacheReplacement<T> Replace(IReadOnlyList<T> items)
+    /// <summary>
+    /// Replaces everything in <paramref name="namespace"/> (every namespace when null) with a fresh LIST of it; returns
+    /// what changed so handlers can be told.
+    /// </summary>
+    internal CacheReplacement<T> Replace(IReadOnlyList<T> items, string? @namespace = null)
     {
         lock (gate)
         {
-            var old = byNamespace.Values.SelectMany(names => names.Values).ToDictionary(ObjectKey.Of);
-            byNamespace.Clear();
-            count = 0;
+            Dictionary<ObjectKey, T> old;
+            if (@namespace is null)
+            {
+                old = byNamespace.Values.SelectMany(names => names.Values).ToDictionary(ObjectKey.Of);
+                byNamespace.Clear();
+                count = 0;
+            }
+            else
+            {
+                old = byNamespace.Remove(@namespace, out var names) ? names.Values.ToDictionary(ObjectKey.Of) : [];
+                count -= old.Count;
+            }
+
             var added = new List<T>();
             var updated = new List<(T Old, T New)>();
             foreach (var item in items)
@@ -189,15 +202,8 @@ internal sealed class ObjectCache<T>
     }
 
     /// <summary>
-    /// Drops metadata.managedFields, as controller-runtime's TransformStripManagedFields does: no reconciler reads
-    /// them, on a real cluster they are often the largest part of an object, and an update that leaves them out keeps
-    /// the server's copy.
+    /// Drops what no reconciler reads (<see cref="UnreadMetadata"/>): managedFields, as controller-runtime's
+    /// TransformStripManagedFields does, and kubectl's last-applied-configuration, a second copy of the object.
     /// </summary>
-    private static void StripManagedFields(T obj)
-    {
-        if (obj.Metadata is { } metadata)
-        {
-            metadata.ManagedFields = null;
-        }
-    }
+    private static void StripManagedFields(T obj) => UnreadMetadata.Strip(obj.Metadata);
 }

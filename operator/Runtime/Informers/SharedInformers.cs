@@ -6,9 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace BackendStack.Operator.Runtime.Informers;
 
 /// <summary>
-/// One informer, and so one cache and one watch, per kind (and label selector), shared by every controller that
-/// reads the kind: a client restricted to a selector gets an informer of its own, so no reader sees a subset it did
-/// not ask for.
+/// One informer, and so one cache, per kind (and label selector), shared by every controller that reads the kind: a
+/// client restricted to a selector gets an informer of its own, so no reader sees a subset it did not ask for. This is
+/// the one place informers are made, so every one of them lists and watches with the selector of
+/// <see cref="CacheSelection"/> (only the operator's own children of a kind it creates) and, when
+/// <see cref="InformerOptions.Namespaces"/> names namespaces, with one list and watch per namespace.
 /// </summary>
 internal sealed class SharedInformers(InformerOptions options, TimeProvider time, ILoggerFactory loggers)
 {
@@ -29,6 +31,7 @@ internal sealed class SharedInformers(InformerOptions options, TimeProvider time
     public Informer<T> For<T>(IResourceClient<T> client)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
+        ArgumentNullException.ThrowIfNull(client);
         lock (gate)
         {
             var key = (client.Type, client.LabelSelector);
@@ -37,14 +40,15 @@ internal sealed class SharedInformers(InformerOptions options, TimeProvider time
                 return (Informer<T>)existing;
             }
 
-            var name = client.LabelSelector is null ? $"{client.Type}" : $"{client.Type}[{client.LabelSelector}]";
-            var informer = new Informer<T>(client, options, time, loggers.CreateLogger($"Informer.{name}"));
+            var selector = CacheSelection.LabelSelectorFor(client.Type, client.LabelSelector);
+            var name = selector is null ? $"{client.Type}" : $"{client.Type}[{selector}]";
+            var informer = new Informer<T>(client.WithLabelSelector(selector), options, time, loggers.CreateLogger($"Informer.{name}"));
             informers[key] = informer;
             return informer;
         }
     }
 
-    /// <summary>A client together with the shared informer (and cache) of its kind.</summary>
+    /// <summary>A client together with the shared informer (and cache) of its kind; the client's own reads and writes are not restricted.</summary>
     public CachedResource<T> Cached<T>(IResourceClient<T> client)
         where T : class, IKubernetesObject<V1ObjectMeta> => new(client, For(client));
 }

@@ -10,12 +10,15 @@ internal static class StandardLabels
     public const string ManagedBy = "app.kubernetes.io/managed-by";
     public const string PartOf = "app.kubernetes.io/part-of";
 
+    /// <summary>The value of <see cref="ManagedBy"/> on every child: what the informers select (Informers.CacheSelection).</summary>
+    public const string Manager = "backendstack-operator";
+
     public static Dictionary<string, string> For(string name, string instance, string component) => new()
     {
         [Name] = name,
         [Instance] = instance,
         [Component] = component,
-        [ManagedBy] = "backendstack-operator",
+        [ManagedBy] = Manager,
         [PartOf] = "backendstack",
     };
 
