@@ -28,9 +28,6 @@ internal sealed class OperatorInstance : IAsyncDisposable
 
     public ControllerManager Manager => app.Services.GetRequiredService<ControllerManager>();
 
-    /// <summary>The operator's services, for tests that look into its caches.</summary>
-    public IServiceProvider Services => app.Services;
-
     public ControllerRuntimeMetrics Metrics => app.Services.GetRequiredService<ControllerRuntimeMetrics>();
 
     public bool IsStopping => app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested;
