@@ -152,13 +152,9 @@ internal sealed partial class Informer<T> : IInformer
 
         // Synced once the handlers have been told about the first list of every namespace too, as client-go's handler
         // registrations report it.
-        if (!scope.Listed)
+        if (scope.ListCount == 1 && Interlocked.Decrement(ref unlisted) == 0)
         {
-            scope.Listed = true;
-            if (Interlocked.Decrement(ref unlisted) == 0)
-            {
-                synced.TrySetResult();
-            }
+            synced.TrySetResult();
         }
     }
 

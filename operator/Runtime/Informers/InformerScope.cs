@@ -18,7 +18,4 @@ internal sealed class InformerScope(string? @namespace, ReconnectBackoff backoff
 
     /// <summary>How many LISTs (full relists, not pages) this scope has made.</summary>
     public int ListCount { get; set; }
-
-    /// <summary>Whether the first list has been handed to the handlers.</summary>
-    public bool Listed { get; set; }
 }

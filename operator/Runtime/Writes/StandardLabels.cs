@@ -1,4 +1,3 @@
-
 namespace BackendStack.Operator.Runtime.Writes;
 
 /// <summary>The recommended app.kubernetes.io labels every child of the operator carries.</summary>
