@@ -48,7 +48,13 @@ public sealed class RedisFailoverDeletionTests
             async () => (await RedisFailoverLifecycleTests.GetAsync(cluster, Name)).Metadata.Finalizers?.Contains(Finalizer) == true,
             "the cleanup finalizer", Timeout);
 
+        // A StatefulSet recreates the claim of every pod it starts, so the claims may go only once the Redis
+        // StatefulSet is gone: watch for a claim that is gone or going while the StatefulSet is still there.
+        using var watching = new CancellationTokenSource();
+        var claimsGoneBeforeStatefulSet = WatchForClaimsGoneBeforeTheStatefulSetAsync(cluster, watching.Token);
         await DeleteAndWaitForItsChildrenToGoAsync(cluster, owned);
+        await watching.CancelAsync();
+        Assert.Null(await claimsGoneBeforeStatefulSet);
 
         // The finalizer held the resource until its claims were deleted: none is left that is not on its way out.
         Assert.All(await ClaimsAsync(cluster), c => Assert.NotNull(c.Metadata.DeletionTimestamp));
@@ -76,6 +82,34 @@ public sealed class RedisFailoverDeletionTests
         await Eventually.TrueAsync(
             async () => (await OwnedAsync(cluster)).Count == 0 && !await AnyOwnedByAsync(cluster, [uid, .. owned]),
             "everything it owned, and their Pods, to be collected", Timeout);
+    }
+
+    /// <summary>
+    /// Until cancelled, reads the claims and then the Redis StatefulSet: a claim missing or being deleted at the first
+    /// read while the StatefulSet still exists at the second (a StatefulSet, once gone, never comes back) was deleted
+    /// while the StatefulSet lived. Returns what was seen then, or null.
+    /// </summary>
+    private static async Task<string?> WatchForClaimsGoneBeforeTheStatefulSetAsync(ClusterUnderTest cluster, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var live = (await ClaimsAsync(cluster)).Where(c => c.Metadata.DeletionTimestamp is null).ToList();
+            if (live.Count < 3 && (await cluster.Client.AppsV1.ListNamespacedStatefulSetAsync(ClusterUnderTest.Namespace, cancellationToken: CancellationToken.None)).Items.Any(s => s.Metadata.Name == $"{Name}-redis"))
+            {
+                return $"only {live.Count} of 3 claims left while the StatefulSet {Name}-redis still existed";
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Objects of every kind the resource creates whose owner is the resource, as (kind, uid).</summary>
