@@ -5,6 +5,7 @@ using BackendStack.Emulator.Http;
 using BackendStack.Emulator.Resources;
 using BackendStack.Emulator.Semantics;
 using BackendStack.Emulator.Storage;
+using BackendStack.Emulator.Streaming;
 using BackendStack.Emulator.Validation;
 using BackendStack.Emulator.Watch;
 using BackendStack.PodRuntime;
@@ -64,13 +65,15 @@ public sealed class EmulatorHost : IAsyncDisposable
         var faults = new FaultInjector(store);
         var requests = new RequestCounters();
         var podLogs = new PodLogHandler();
+        var podExec = new PodExecHandler(service);
         var dispatcher = new ApiDispatcher(registry, new ReadHandler(service), new WriteHandler(service),
-            new WatchHandler(service, options.BookmarkInterval), faults, requests, podLogs);
+            new WatchHandler(service, options.BookmarkInterval), faults, requests, podLogs, podExec);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
+        app.UseWebSockets();
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken);
         var controllers = ControllerSet.Start(service, options);
@@ -79,7 +82,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         {
             if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("local Pods need Linux (mount and PID namespaces)");
             host.localPodsClient = new Kubernetes(host.CreateClientConfiguration());
-            host.LocalPods = podLogs.Kubelet = faults.LocalPods = new Kubelet(host.localPodsClient, localPods, options.Loggers.CreateLogger<Kubelet>());
+            host.LocalPods = podLogs.Kubelet = podExec.Kubelet = faults.LocalPods = new Kubelet(host.localPodsClient, localPods, options.Loggers.CreateLogger<Kubelet>());
             await host.LocalPods.StartAsync(cancellationToken);
         }
         return host;

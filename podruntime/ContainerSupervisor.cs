@@ -20,6 +20,7 @@ internal sealed class ContainerSupervisor(PodContext pod, V1Container container,
     private bool started;
     private int runs;
     private ContainerProcess? process;
+    private ProbeTarget? target;
 
     public string Name => container.Name;
 
@@ -31,6 +32,9 @@ internal sealed class ContainerSupervisor(PodContext pod, V1Container container,
     public int? Pid => process is { Exited.IsCompleted: false } current ? current.CommandPid : null;
 
     public int RestartCount => Math.Max(0, runs - 1);
+
+    /// <summary>How to run a command inside the running container (its namespaces and environment), or null when it does not run.</summary>
+    public ProbeTarget? ExecTarget => process is { Exited.IsCompleted: false } && state.Running is not null ? target : null;
 
     public V1ContainerStatus Snapshot()
     {
@@ -167,6 +171,7 @@ internal sealed class ContainerSupervisor(PodContext pod, V1Container container,
                 lastState = lastTerminated;
                 var previous = process;
                 process = run.Process;
+                target = run.Probe;
                 previous?.Dispose();
                 state = new V1ContainerState { Running = new V1ContainerStateRunning { StartedAt = run.Process.StartedAt.UtcDateTime } };
                 started = container.StartupProbe is null;

@@ -129,6 +129,13 @@ public sealed class LocalPodRuntime : IAsyncDisposable
     public int? GetContainerPid(PodKey key, string container) =>
         pods.TryGetValue(key, out var worker) ? worker.AllContainers.FirstOrDefault(c => c.Name == container)?.Pid : null;
 
+    /// <summary>
+    /// How to run a command in a running container (<c>kubectl exec</c>): its namespaces and environment, or null when
+    /// the Pod does not run here or the container is not running.
+    /// </summary>
+    public ProbeTarget? FindExecTarget(PodKey key, string container) =>
+        pods.TryGetValue(key, out var worker) ? worker.AllContainers.FirstOrDefault(c => c.Name == container)?.ExecTarget : null;
+
     /// <summary>The log file of a container's current run, or of the run before it (<c>kubectl logs --previous</c>).</summary>
     public string? GetLogPath(PodKey key, string? container = null, bool previous = false)
     {

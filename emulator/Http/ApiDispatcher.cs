@@ -2,6 +2,7 @@ using BackendStack.Emulator.Api;
 using BackendStack.Emulator.Discovery;
 using BackendStack.Emulator.OpenApi;
 using BackendStack.Emulator.Resources;
+using BackendStack.Emulator.Streaming;
 using BackendStack.Emulator.Watch;
 using Microsoft.AspNetCore.Http;
 
@@ -9,7 +10,7 @@ namespace BackendStack.Emulator.Http;
 
 /// <summary>Routes every request: discovery, OpenAPI, and resource verbs, with fault injection and counting around them.</summary>
 internal sealed class ApiDispatcher(ResourceRegistry registry, ReadHandler read, WriteHandler write, WatchHandler watch,
-    FaultInjector faults, RequestCounters counters, PodLogHandler podLogs)
+    FaultInjector faults, RequestCounters counters, PodLogHandler podLogs, PodExecHandler podExec)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -24,6 +25,11 @@ internal sealed class ApiDispatcher(ResourceRegistry registry, ReadHandler read,
             if (PodLogHandler.Handles(route, context.Request))
             {
                 await podLogs.ServeAsync(context, route);
+                return;
+            }
+            if (PodExecHandler.Handles(route))
+            {
+                await podExec.ServeAsync(context, route);
                 return;
             }
             if (route.Kind != RouteKind.Resource)

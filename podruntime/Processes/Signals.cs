@@ -11,6 +11,9 @@ public static partial class Signals
     /// <summary>Signals a process; false when it no longer exists.</summary>
     public static bool Send(int pid, int signal) => pid > 0 && NativeKill(pid, signal) == 0;
 
+    /// <summary>Signals every process of the group <paramref name="groupId"/> leads.</summary>
+    public static bool SendToGroup(int groupId, int signal) => groupId > 0 && NativeKill(-groupId, signal) == 0;
+
     public static bool IsAlive(int pid) => Send(pid, 0);
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
