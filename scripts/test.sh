@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Real servers that the integration tests start themselves (nothing is started here).
-PACKAGES=(redis-server redis-sentinel kubectl mariadb-server galera-4 rsync glusterfs-server)
+PACKAGES=(redis-server redis-sentinel kubectl mariadb-server galera-4 rsync glusterfs-server tmux)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -42,13 +42,14 @@ public sealed class ExecProcess : IDisposable
         var terminal = tty ? PseudoTerminal.Open(columns, rows) : null;
         try
         {
-            // setsid -w: a session of its own (killed as one process group), waiting for the command's exit code;
-            // -c makes the terminal, already its standard input, the controlling one.
-            var start = new ProcessStartInfo(tty ? "/bin/sh" : "/usr/bin/setsid") { UseShellExecute = false };
+            // setsid -w: a session of its own (killed as one process group), waiting for the command's exit code. With a
+            // TTY the terminal becomes the standard streams, and a second session inside the container's PID namespace
+            // makes it the controlling terminal there, so a shell's job control sees its own process groups.
+            var start = new ProcessStartInfo("/usr/bin/setsid") { UseShellExecute = false };
             IEnumerable<string> arguments = tty
-                ? ["-c", "exec <\"$0\" >\"$0\" 2>&1 && exec /usr/bin/setsid -c -w \"$@\"", terminal!.SlavePath]
-                : ["-w"];
-            foreach (var argument in arguments.Concat(target.ExecPrefix).Concat(command))
+                ? ["-w", "/bin/sh", "-c", "exec <\"$0\" >\"$0\" 2>&1 && exec \"$@\"", terminal!.SlavePath, .. target.ExecPrefix, "/usr/bin/setsid", "-c", "-w"]
+                : ["-w", .. target.ExecPrefix];
+            foreach (var argument in arguments.Concat(command))
             {
                 start.ArgumentList.Add(argument);
             }

@@ -12,6 +12,7 @@ public sealed class ExecCluster : IAsyncLifetime
     public const string Ns = "exec";
     public const string PodName = "shell";
     public const string MountPath = "/exec-test-data";
+    public const string RedisPod = "redis";
 
     private LocalPodsEmulator? cluster;
 
@@ -30,8 +31,16 @@ public sealed class ExecCluster : IAsyncLifetime
         pod.App().Env = [new V1EnvVar { Name = "GREETING", Value = "hello from the spec" }];
         pod.App().VolumeMounts = [PodBuilder.Mount("data", MountPath)];
         await Client.CoreV1.CreateNamespacedPodAsync(pod, Ns);
-        await Eventually.ValueAsync(() => Client.CoreV1.ReadNamespacedPodAsync(PodName, Ns),
-            p => p.Status?.ContainerStatuses?[0].State?.Running is not null, "the shell pod running");
+        await Client.CoreV1.CreateNamespacedPodAsync(new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = RedisPod },
+            Spec = new V1PodSpec { TerminationGracePeriodSeconds = 1, Containers = [new V1Container { Name = "redis", Image = "redis:7.2" }] },
+        }, Ns);
+        foreach (var name in (string[])[PodName, RedisPod])
+        {
+            await Eventually.ValueAsync(() => Client.CoreV1.ReadNamespacedPodAsync(name, Ns),
+                p => p.Status?.ContainerStatuses?[0].State?.Running is not null, $"pod {name} running");
+        }
     }
 
     public async Task DisposeAsync()

@@ -1,7 +1,8 @@
 namespace BackendStack.PodRuntime.Tests;
 
 /// <summary><c>kubectl exec</c> (kubectl 1.32: v5.channel.k8s.io over WebSocket) into a local Pod, without a terminal.</summary>
-public sealed class KubectlExecTests(ExecCluster exec) : IClassFixture<ExecCluster>
+[Collection(ExecTestGroup.Name)]
+public sealed class KubectlExecTests(ExecCluster exec)
 {
     private Task<(int ExitCode, string Stdout, string Stderr)> ExecAsync(string? stdin, params string[] arguments) =>
         Kubectl.RunWithInputAsync(exec.Kubeconfig, stdin, ["exec", "-n", ExecCluster.Ns, ExecCluster.PodName, .. arguments]);

@@ -4,7 +4,8 @@ using k8s;
 namespace BackendStack.PodRuntime.Tests;
 
 /// <summary>pods/exec through KubernetesClient's NamespacedPodExecAsync (v4.channel.k8s.io) into a local Pod.</summary>
-public sealed class PodExecTests(ExecCluster exec) : IClassFixture<ExecCluster>
+[Collection(ExecTestGroup.Name)]
+public sealed class PodExecTests(ExecCluster exec)
 {
     private async Task<(int ExitCode, string Stdout, string Stderr)> ExecAsync(string script, string? stdin = null)
     {
