@@ -34,7 +34,17 @@ internal sealed class ContainerSupervisor(PodContext pod, V1Container container,
     public int RestartCount => Math.Max(0, runs - 1);
 
     /// <summary>How to run a command inside the running container (its namespaces and environment), or null when it does not run.</summary>
-    public ProbeTarget? ExecTarget => process is { Exited.IsCompleted: false } && state.Running is not null ? target : null;
+    /// <remarks>Read under the lock a restart writes the process, state and target under, so one run's target is never paired with another's process.</remarks>
+    public ProbeTarget? ExecTarget
+    {
+        get
+        {
+            lock (gate)
+            {
+                return process is { Exited.IsCompleted: false } && state.Running is not null ? target : null;
+            }
+        }
+    }
 
     public V1ContainerStatus Snapshot()
     {
