@@ -33,6 +33,10 @@ public sealed class AppTierStatus : ResourceStatus
     [JsonPropertyName("lastScaleReason")]
     public string? LastScaleReason { get; set; }
 
+    /// <summary>Jobs moved back to the queue from the processing list of a worker that is gone.</summary>
+    [JsonPropertyName("requeuedJobs")]
+    public long? RequeuedJobs { get; set; }
+
     /// <summary>Label selector of the tier's pods, for the scale subresource.</summary>
     [JsonPropertyName("selector")]
     public string? Selector { get; set; }

@@ -10,4 +10,9 @@ public sealed class DatabaseConnectionSpec
     [JsonPropertyName("proxySQLRef")]
     [Required]
     public LocalObjectReference ProxySQLRef { get; set; } = new();
+
+    /// <summary>A name from the cluster's <c>spec.users</c>; optional when the cluster has exactly one.</summary>
+    [JsonPropertyName("user")]
+    [RegularExpression(Patterns.MysqlUserName)]
+    public string? User { get; set; }
 }

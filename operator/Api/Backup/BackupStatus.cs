@@ -28,4 +28,8 @@ public sealed class BackupStatus : ResourceStatus
     /// <summary>Milliseconds any table was locked during the backup (0 is the goal).</summary>
     [JsonPropertyName("tableLockMilliseconds")]
     public long? TableLockMilliseconds { get; set; }
+
+    /// <summary>Where a logical backup's dump was written.</summary>
+    [JsonPropertyName("artifact")]
+    public BackupArtifact? Artifact { get; set; }
 }

@@ -8,4 +8,7 @@ public static class Patterns
 
     /// <summary>A DNS-1123 label: the name of an object in the same namespace.</summary>
     public const string ObjectName = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+
+    /// <summary>A MySQL user or database name the operator manages: lower-case letters, digits and underscores, up to 32, starting with a letter.</summary>
+    public const string MysqlUserName = "^[a-z][a-z0-9_]{0,31}$";
 }

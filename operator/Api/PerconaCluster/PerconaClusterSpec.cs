@@ -51,4 +51,12 @@ public sealed class PerconaClusterSpec
     /// <summary>Allows settings that risk data or availability.</summary>
     [JsonPropertyName("unsafeFlags")]
     public UnsafeFlags? UnsafeFlags { get; set; }
+
+    /// <summary>Application users, each granted ALL on its own databases only.</summary>
+    [JsonPropertyName("users")]
+    public IList<PerconaClusterUser>? Users { get; set; }
+
+    /// <summary>Start a new cluster from a Backup; the backed-up cluster is never touched.</summary>
+    [JsonPropertyName("dataSource")]
+    public PerconaClusterDataSource? DataSource { get; set; }
 }
