@@ -26,7 +26,7 @@ internal sealed class AppTierChildren(AppTierResources kinds, AppTier tier, List
         }
 
         var connections = ConnectionResolver.Resolve(
-            tier, n => kinds.ProxySqls.Get(ns, n), n => kinds.RedisFailovers.Get(ns, n), n => kinds.GlusterVolumes.Get(ns, n));
+            tier, n => kinds.ProxySqls.Get(ns, n), n => kinds.PerconaClusters.Get(ns, n), n => kinds.RedisFailovers.Get(ns, n), n => kinds.GlusterVolumes.Get(ns, n));
         if (connections.NotReady is { } waiting)
         {
             return new AppTierObservation { DependencyNotReady = waiting, Deployment = existing };

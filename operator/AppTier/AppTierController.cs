@@ -19,6 +19,7 @@ internal static class AppTierController
         services.AddKinds((k, informers) => new AppTierResources(
             informers.Cached(new CustomResourceClient<AppTier>(k)),
             informers.Cached(new CustomResourceClient<ProxySQL>(k)),
+            informers.Cached(new CustomResourceClient<PerconaCluster>(k)),
             informers.Cached(new CustomResourceClient<RedisFailover>(k)),
             informers.Cached(new CustomResourceClient<GlusterVolume>(k)),
             informers.Cached(BuiltInResources.Deployments(k)),
@@ -39,6 +40,7 @@ internal static class AppTierController
                 .Owns(kinds.DisruptionBudgets.Informer)
                 .Owns(kinds.Autoscalers.Informer)
                 .Watches(kinds.ProxySqls.Informer, p => AppTierDependents.OfProxySql(tiers.List(p.Metadata.NamespaceProperty), p))
+                .Watches(kinds.PerconaClusters.Informer, c => AppTierDependents.OfPerconaCluster(tiers.List(c.Metadata.NamespaceProperty), kinds.ProxySqls.Cache.List(c.Metadata.NamespaceProperty), c))
                 .Watches(kinds.RedisFailovers.Informer, r => AppTierDependents.OfRedisFailover(tiers.List(r.Metadata.NamespaceProperty), r))
                 .Watches(kinds.GlusterVolumes.Informer, g => AppTierDependents.OfGlusterVolume(tiers.List(g.Metadata.NamespaceProperty), g));
         });

@@ -8,6 +8,7 @@ namespace BackendStack.Operator.AppTiers;
 internal sealed record AppTierResources(
     CachedResource<AppTier> Tiers,
     CachedResource<ProxySQL> ProxySqls,
+    CachedResource<PerconaCluster> PerconaClusters,
     CachedResource<RedisFailover> RedisFailovers,
     CachedResource<GlusterVolume> GlusterVolumes,
     CachedResource<V1Deployment> Deployments,

@@ -6,13 +6,13 @@ namespace BackendStack.Operator.AppTiers.Builders;
 
 /// <summary>
 /// Resolves a tier's connections against the objects they reference (a pure function of the looked-up objects):
-/// the ProxySQL endpoint and database credentials, the Sentinel endpoints, master name and Redis password, and the
+/// the ProxySQL endpoint and the cluster user's credentials, the Sentinel endpoints, master name and Redis password, and the
 /// Gluster mounts. Credentials are referenced with secretKeyRef, never read.
 /// </summary>
 internal static class ConnectionResolver
 {
     public static ResolvedConnections Resolve(
-        AppTier tier, Func<string, ProxySQL?> proxySql, Func<string, RedisFailover?> redis, Func<string, GlusterVolume?> gluster)
+        AppTier tier, Func<string, ProxySQL?> proxySql, Func<string, PerconaCluster?> percona, Func<string, RedisFailover?> redis, Func<string, GlusterVolume?> gluster)
     {
         var connections = tier.Spec.Connections;
         var env = new List<V1EnvVar>();
@@ -20,23 +20,13 @@ internal static class ConnectionResolver
         var mounts = new List<V1VolumeMount>();
         if (connections?.Database is { } database)
         {
-            var name = database.ProxySQLRef.Name;
-            var proxy = proxySql(name);
-            if (proxy is null)
+            var (databaseEnv, waiting) = DatabaseConnectionResolver.Resolve(database, proxySql, percona);
+            if (waiting is not null)
             {
-                return ResolvedConnections.Waiting($"ProxySQL {name} does not exist");
+                return ResolvedConnections.Waiting(waiting);
             }
 
-            if (SplitEndpoint(proxy.Status?.Endpoint) is not var (host, port))
-            {
-                return ResolvedConnections.Waiting($"ProxySQL {name} has no endpoint yet");
-            }
-
-            var secret = InjectedEnv.DatabaseCredentialsSecret(name);
-            env.Add(Value(InjectedEnv.DatabaseHost, host));
-            env.Add(Value(InjectedEnv.DatabasePort, port));
-            env.Add(FromSecret(InjectedEnv.DatabaseUser, secret, "username"));
-            env.Add(FromSecret(InjectedEnv.DatabasePassword, secret, "password"));
+            env.AddRange(databaseEnv!);
         }
 
         if (connections?.Redis is { } redisConnection)

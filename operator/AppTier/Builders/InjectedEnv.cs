@@ -6,6 +6,7 @@ internal static class InjectedEnv
 {
     public const string DatabaseHost = "DB_HOST";
     public const string DatabasePort = "DB_PORT";
+    public const string DatabaseName = "DB_NAME";
     public const string DatabaseUser = "DB_USER";
     public const string DatabasePassword = "DB_PASSWORD";
     public const string RedisSentinels = "REDIS_SENTINELS";
@@ -13,12 +14,9 @@ internal static class InjectedEnv
     public const string RedisMaster = "REDIS_MASTER";
     public const string RedisPassword = "REDIS_PASSWORD";
 
-    public static readonly IReadOnlySet<string> DatabaseNames = new HashSet<string> { DatabaseHost, DatabasePort, DatabaseUser, DatabasePassword };
+    public static readonly IReadOnlySet<string> DatabaseNames = new HashSet<string> { DatabaseHost, DatabasePort, DatabaseName, DatabaseUser, DatabasePassword };
 
     public static readonly IReadOnlySet<string> RedisNames = new HashSet<string> { RedisSentinels, RedisMasterName, RedisMaster, RedisPassword };
-
-    /// <summary>Secret with keys <c>username</c> and <c>password</c> of the application's database account behind a ProxySQL.</summary>
-    public static string DatabaseCredentialsSecret(string proxySqlName) => $"{proxySqlName}-app-credentials";
 
     /// <summary>The RedisFailover's auth Secret (key <c>password</c>): the one named in its spec, else the generated one.</summary>
     public static string RedisAuthSecret(string redisFailoverName, string? configured) => configured ?? $"{redisFailoverName}-redis-auth";

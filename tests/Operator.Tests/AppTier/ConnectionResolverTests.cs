@@ -23,20 +23,58 @@ public sealed class ConnectionResolverTests
     }
 
     [Fact]
-    public void TheDatabaseEndpointIsInjectedAndCredentialsComeFromTheSecret()
+    public void AMissingClusterBehindTheProxySqlIsNamed()
     {
-        var proxy = new ProxySQL { Metadata = new V1ObjectMeta { Name = "db" }, Status = new ProxySQLStatus { Endpoint = "db-proxysql.shop.svc:6033" } };
+        var resolved = Resolve(WithDatabase(), proxy: Proxy(), percona: null);
 
-        var resolved = Resolve(WithDatabase(), proxy: proxy);
+        Assert.Equal("PerconaCluster pxc (the cluster of ProxySQL db) does not exist", resolved.NotReady);
+    }
+
+    [Fact]
+    public void TheOnlyUserOfTheClusterIsUsedAndItsSecretGivesTheCredentials()
+    {
+        var resolved = Resolve(WithDatabase(), proxy: Proxy(), percona: Cluster(new PerconaClusterUser { Name = "shop_app", Databases = ["shop", "audit"] }));
 
         Assert.Null(resolved.NotReady);
         var env = resolved.Env.ToDictionary(e => e.Name);
         Assert.Equal("db-proxysql.shop.svc", env["DB_HOST"].Value);
         Assert.Equal("6033", env["DB_PORT"].Value);
+        Assert.Equal("shop", env["DB_NAME"].Value);
         Assert.Null(env["DB_PASSWORD"].Value);
-        Assert.Equal("db-app-credentials", env["DB_PASSWORD"].ValueFrom.SecretKeyRef.Name);
+        Assert.Equal("pxc-user-shop-app", env["DB_PASSWORD"].ValueFrom.SecretKeyRef.Name);
         Assert.Equal("password", env["DB_PASSWORD"].ValueFrom.SecretKeyRef.Key);
+        Assert.Equal("pxc-user-shop-app", env["DB_USER"].ValueFrom.SecretKeyRef.Name);
         Assert.Equal("username", env["DB_USER"].ValueFrom.SecretKeyRef.Key);
+    }
+
+    [Fact]
+    public void ANamedUserIsPickedAndItsOwnSecretNameIsUsed()
+    {
+        var tier = WithDatabase();
+        tier.Spec.Connections!.Database!.User = "reports";
+        var cluster = Cluster(
+            new PerconaClusterUser { Name = "shop", Databases = ["shop"] },
+            new PerconaClusterUser { Name = "reports", Databases = ["analytics"], SecretName = "reports-login" });
+
+        var env = Resolve(tier, proxy: Proxy(), percona: cluster).Env.ToDictionary(e => e.Name);
+
+        Assert.Equal("analytics", env["DB_NAME"].Value);
+        Assert.Equal("reports-login", env["DB_USER"].ValueFrom.SecretKeyRef.Name);
+    }
+
+    [Fact]
+    public void AnUnknownUserOrNoNameAmongSeveralUsersNamesTheField()
+    {
+        var cluster = Cluster(new PerconaClusterUser { Name = "a", Databases = ["a"] }, new PerconaClusterUser { Name = "b", Databases = ["b"] });
+        var named = WithDatabase();
+        named.Spec.Connections!.Database!.User = "c";
+
+        Assert.Equal("spec.connections.database.user: PerconaCluster pxc has 2 users in spec.users; name one",
+            Resolve(WithDatabase(), proxy: Proxy(), percona: cluster).NotReady);
+        Assert.Equal("spec.connections.database.user: c is not in PerconaCluster pxc spec.users",
+            Resolve(named, proxy: Proxy(), percona: cluster).NotReady);
+        Assert.Equal("spec.connections.database.user: PerconaCluster pxc has 0 users in spec.users; name one",
+            Resolve(WithDatabase(), proxy: Proxy(), percona: Cluster()).NotReady);
     }
 
     [Fact]
@@ -101,7 +139,19 @@ public sealed class ConnectionResolverTests
         return tier;
     }
 
-    private static ResolvedConnections Resolve(AppTier tier, ProxySQL? proxy = null, RedisFailover? redis = null, GlusterVolume? gluster = null) =>
-        ConnectionResolver.Resolve(tier, n => proxy?.Metadata.Name == n ? proxy : null, n => redis?.Metadata.Name == n ? redis : null,
+    private static ProxySQL Proxy() => new()
+    {
+        Metadata = new V1ObjectMeta { Name = "db" },
+        Spec = new ProxySQLSpec { ClusterRef = new LocalObjectReference { Name = "pxc" } },
+        Status = new ProxySQLStatus { Endpoint = "db-proxysql.shop.svc:6033" },
+    };
+
+    private static PerconaCluster Cluster(params PerconaClusterUser[] users) =>
+        new() { Metadata = new V1ObjectMeta { Name = "pxc" }, Spec = new PerconaClusterSpec { Users = users } };
+
+    private static ResolvedConnections Resolve(
+        AppTier tier, ProxySQL? proxy = null, PerconaCluster? percona = null, RedisFailover? redis = null, GlusterVolume? gluster = null) =>
+        ConnectionResolver.Resolve(tier, n => proxy?.Metadata.Name == n ? proxy : null, n => percona?.Metadata.Name == n ? percona : null,
+            n => redis?.Metadata.Name == n ? redis : null,
             n => gluster?.Metadata.Name == n ? gluster : null);
 }

@@ -1,0 +1,8 @@
+namespace BackendStack.Operator.GlusterVolumes.Status;
+
+/// <summary>One brick as <c>gluster volume status &lt;vol&gt; detail --xml</c> reports it.</summary>
+/// <param name="Host">Host name of the brick's peer.</param>
+/// <param name="Path">Directory of the brick on that host.</param>
+/// <param name="Online">Whether the brick process (glusterfsd) is running.</param>
+/// <param name="Pid">Process id of glusterfsd, or null when it is not running.</param>
+public sealed record BrickObservation(string Host, string Path, bool Online, int? Pid);
