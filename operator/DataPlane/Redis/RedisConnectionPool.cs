@@ -59,7 +59,7 @@ internal sealed class RedisConnectionPool(string? password, TimeSpan? commandTim
             AsyncTimeout = timeoutMs,
             ConnectRetry = 1,
             BacklogPolicy = BacklogPolicy.FailFast,
-            ReconnectRetryPolicy = new LinearRetry(250),
+            ReconnectRetryPolicy = new RedisReconnectBackoff(),
             HeartbeatInterval = TimeSpan.FromMilliseconds(500),
             // The operator talks to every instance directly; no tie-breaker key, no config broadcast.
             TieBreaker = "",

@@ -1,3 +1,4 @@
+using BackendStack.Operator.Runtime.Clients;
 using BackendStack.Operator.Runtime.Events;
 using BackendStack.Operator.Runtime.Informers;
 using BackendStack.Operator.Runtime.Leadership;
@@ -24,7 +25,7 @@ internal static class ControllerRuntimeServices
 
         // Replaces a plain client the host may have registered: this one also counts rest_client_requests_total.
         services.Replace(ServiceDescriptor.Singleton<IKubernetes>(sp => new Kubernetes(
-            options.ClientConfiguration ?? sp.GetService<KubernetesClientConfiguration>() ?? KubernetesClientConfiguration.BuildDefaultConfig(),
+            SharedStrings.Share(options.ClientConfiguration ?? sp.GetService<KubernetesClientConfiguration>() ?? KubernetesClientConfiguration.BuildDefaultConfig()),
             new RestClientMetricsHandler(sp.GetRequiredService<ControllerRuntimeMetrics>()))));
         services.AddSingleton<SharedInformers>();
         services.AddSingleton(sp => new EventRecorder(
