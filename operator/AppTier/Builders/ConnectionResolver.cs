@@ -94,7 +94,8 @@ internal static class ConnectionResolver
 
     private static V1EnvVar Value(string name, string value) => new() { Name = name, Value = value };
 
-    private static V1EnvVar FromSecret(string name, string secret, string key) => new()
+    /// <summary>An environment variable taken from a Secret's key (the value is never read).</summary>
+    public static V1EnvVar FromSecret(string name, string secret, string key) => new()
     {
         Name = name,
         ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = secret, Key = key } },

@@ -48,14 +48,8 @@ internal static class DatabaseConnectionResolver
             new V1EnvVar { Name = InjectedEnv.DatabaseHost, Value = host },
             new V1EnvVar { Name = InjectedEnv.DatabasePort, Value = port },
             new V1EnvVar { Name = InjectedEnv.DatabaseName, Value = user.Databases.FirstOrDefault() ?? "" },
-            FromSecret(InjectedEnv.DatabaseUser, secret, "username"),
-            FromSecret(InjectedEnv.DatabasePassword, secret, "password"),
+            ConnectionResolver.FromSecret(InjectedEnv.DatabaseUser, secret, "username"),
+            ConnectionResolver.FromSecret(InjectedEnv.DatabasePassword, secret, "password"),
         ], null);
     }
-
-    private static V1EnvVar FromSecret(string name, string secret, string key) => new()
-    {
-        Name = name,
-        ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = secret, Key = key } },
-    };
 }
