@@ -22,7 +22,21 @@ internal sealed class ChildServerProcess : IDisposable
 
     private ChildServerProcess(Process process) => this.process = process;
 
-    public bool HasExited => process.HasExited;
+    /// <summary>True once the process exited or this handle was disposed (another thread may ask while a restart disposes it).</summary>
+    public bool HasExited
+    {
+        get
+        {
+            try
+            {
+                return process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                return true;
+            }
+        }
+    }
 
     public static ChildServerProcess Start(ProcessStartInfo info)
     {

@@ -53,8 +53,11 @@ internal sealed class PodServerProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
-        process?.Dispose();
+        // The new process is in place before the old handle goes, so a reader never sees a disposed one.
+        var previous = process;
+        previous?.Kill();
         process = ChildServerProcess.Start(info);
+        previous?.Dispose();
     }
 
     /// <summary>kill -9 of the container's processes: no shutdown, no final dump.</summary>
