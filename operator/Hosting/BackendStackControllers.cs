@@ -1,4 +1,5 @@
 using BackendStack.Operator.AppTiers;
+using BackendStack.Operator.PerconaClusters;
 using BackendStack.Operator.RedisFailovers;
 using BackendStack.Operator.Runtime.Hosting;
 using BackendStack.Operator.Runtime.Informers;
@@ -12,7 +13,7 @@ internal static class BackendStackControllers
 {
     /// <summary>Registers the runtime (manager, informers, events, /metrics, /healthz, /readyz) and every controller.</summary>
     public static IServiceCollection AddBackendStackControllers(this IServiceCollection services, ControllerRuntimeOptions options) =>
-        services.AddControllerRuntime(options).AddAppTierController().AddRedisFailoverController();
+        services.AddControllerRuntime(options).AddAppTierController().AddRedisFailoverController().AddPerconaClusterController();
 
     /// <summary>Registers everything with the settings of the command line.</summary>
     public static IServiceCollection AddBackendStackControllers(this IServiceCollection services, OperatorOptions options) =>

@@ -9,7 +9,8 @@ namespace BackendStack.PodRuntime.Images;
 /// user mysql (as root the joiner's rsync SST fails) bound to the Pod's IP: SQL, Galera's group
 /// communication (4567), IST (4568) and the rsync SST (4444) all listen there, never on 0.0.0.0.
 /// The image's xtrabackup SST does not exist here; rsync replaces it. Options that only Percona's
-/// server knows (pxc_strict_mode, pxc-encrypt-cluster-traffic) are refused by mariadbd.
+/// server knows (pxc_strict_mode, pxc-encrypt-cluster-traffic) are refused by mariadbd unless written loose-.
+/// Provider options given on the command line are merged with the Pod's addresses, not replaced.
 /// </summary>
 public static class PerconaXtraDbImage
 {
@@ -29,9 +30,18 @@ public static class PerconaXtraDbImage
               | /usr/sbin/mariadbd --no-defaults --bootstrap --user=mysql --datadir=/var/lib/mysql >/dev/null 2>&1 || exit 1
           fi
         fi
+        # Provider options the command sets are kept, with the Pod's addresses added (the last value given wins).
+        options="gmcast.listen_addr=tcp://$ip:4567;ist.recv_addr=$ip:4568"
+        for a in "$@"; do
+          shift
+          case "$a" in
+            --wsrep-provider-options=*|--wsrep_provider_options=*) options="${a#*=};$options" ;;
+            *) set -- "$@" "$a" ;;
+          esac
+        done
         exec /usr/sbin/mariadbd "$@" --user=mysql --bind-address="$ip" \
           --wsrep-provider=/usr/lib/galera/libgalera_smm.so --wsrep-node-address="$ip" --wsrep-sst-method=rsync \
-          --wsrep-provider-options="gmcast.listen_addr=tcp://$ip:4567;ist.recv_addr=$ip:4568"
+          --wsrep-provider-options="$options"
         """;
 
     public static LocalImage Create() => new(
