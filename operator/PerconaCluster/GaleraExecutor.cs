@@ -62,11 +62,13 @@ internal sealed class GaleraExecutor(PodCommand pods)
             {
                 var result = await pods.RunAsync(ns, node.Pod, StatefulSetBuilder.ContainerName,
                     ["sh", $"{PerconaClusterNames.ConfigDirectory}/{PerconaClusterNames.PositionScriptKey}"], ExecTimeout, cancellationToken).ConfigureAwait(false);
-                return node with { Position = result.ExitCode == 0 ? NodePosition.Parse(node.Ordinal, result.Stdout) : new GaleraNodeSeqno(node.Ordinal, null, false) };
+                return result.ExitCode == 0
+                    ? node with { Position = NodePosition.Parse(node.Ordinal, result.Stdout), PositionError = NodePosition.Parse(node.Ordinal, result.Stdout).Seqno is null ? "no position recorded yet" : null }
+                    : node with { Position = new GaleraNodeSeqno(node.Ordinal, null, false), PositionError = $"seqno.sh exited with {result.ExitCode}: {result.Stderr.Trim()}" };
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                return node with { Position = new GaleraNodeSeqno(node.Ordinal, null, false) };
+                return node with { Position = new GaleraNodeSeqno(node.Ordinal, null, false), PositionError = $"{e.GetType().Name}: {e.Message}" };
             }
         });
         return await Task.WhenAll(reads).ConfigureAwait(false);

@@ -36,7 +36,7 @@ internal static class RecoveryPolicy
         {
             return nodes.Any(n => n.State?.Reachable != true && n.Position is null)
                 ? new RecoveryDecision(null, null, "reading each node's last committed seqno", null, NeedsPositions: true)
-                : RecoveryDecision.Wait($"seqno of {string.Join(", ", unknown.Select(n => n.Pod))} unknown");
+                : RecoveryDecision.Wait($"seqno unknown: {string.Join(", ", unknown.Select(n => n.PositionError is null ? n.Pod : $"{n.Pod} ({n.PositionError})"))}");
         }
 
         var seqnos = nodes.Select(n => new GaleraNodeSeqno(n.Ordinal, n.Seqno, n.Position?.SafeToBootstrap == true)).ToList();
