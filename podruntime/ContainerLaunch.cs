@@ -6,7 +6,8 @@ namespace BackendStack.PodRuntime;
 /// <summary>
 /// Decides how a container runs here: the image's family from the image table (its shims first on
 /// PATH), or a local command named by annotation, with command and args otherwise unchanged
-/// (after Kubernetes' own $(VAR) expansion). Pure apart from looking at which files exist.
+/// (after Kubernetes' own $(VAR) expansion). Pure apart from looking at which files exist and the
+/// image's <see cref="LocalImage.Prepare"/> step (which may unpack or link its binary).
 /// </summary>
 public static class ContainerLaunch
 {
@@ -41,8 +42,9 @@ public static class ContainerLaunch
                 $"image \"{container.Image}\" runs locally once installed: apt-get install -y {string.Join(' ', image.DebianPackages)}");
         }
 
-        var argv = command.Count > 0 ? [.. command, .. args] : image.Entrypoint(args).ToList();
         var shims = layout.ShimDirectory(image.Name);
+        image.Prepare?.Invoke(shims);
+        var argv = command.Count > 0 ? [.. command, .. args] : image.Entrypoint(args).ToList();
         var searchPath = $"{shims}:{path}";
         // A shim by base name comes first: the image's paths (/usr/local/bin/redis-server) do not exist here.
         var executable = image.Shims.ContainsKey(Path.GetFileName(argv[0])) ? Path.Combine(shims, Path.GetFileName(argv[0])) : Resolve(argv[0], path);

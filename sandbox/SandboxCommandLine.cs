@@ -16,9 +16,13 @@ public static class SandboxCommandLine
             AllowMultipleArgumentsPerToken = true,
         };
         var timeout = new Option<int>("--timeout") { Description = "Exit 1 after this many seconds (0: never)." };
+        var proxySql = new Option<string?>("--proxysql-binary")
+        {
+            Description = "ProxySQL binary for the ProxySQL Pods. Default: $BACKENDSTACK_PROXYSQL_BINARY, /usr/bin/proxysql, else unpacked from ../shared/bin/proxysql.",
+        };
         var root = new RootCommand("Runs the reference stack locally: the API emulator, Pods as local processes, and the operator.")
         {
-            state, noInstall, port, exitWhenReady, timeout,
+            state, noInstall, port, exitWhenReady, timeout, proxySql,
         };
         root.SetAction((result, cancellation) => SandboxRun.RunAsync(
             new SandboxOptions
@@ -28,6 +32,7 @@ public static class SandboxCommandLine
                 Port = result.GetValue(port),
                 ExitWhenReady = result.GetValue(exitWhenReady) ?? [],
                 Timeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
+                ProxySqlBinary = result.GetValue(proxySql),
             },
             Console.Out,
             cancellation));

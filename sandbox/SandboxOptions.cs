@@ -19,4 +19,7 @@ public sealed record SandboxOptions
     public TimeSpan Timeout { get; init; }
 
     public string Namespace { get; init; } = "shop";
+
+    /// <summary>The ProxySQL binary for ProxySQL Pods; null: BACKENDSTACK_PROXYSQL_BINARY, /usr/bin/proxysql or ../shared/bin/proxysql.</summary>
+    public string? ProxySqlBinary { get; init; }
 }

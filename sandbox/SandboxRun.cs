@@ -35,6 +35,7 @@ public static class SandboxRun
         var log = Path.Combine(options.StateDirectory, "sandbox.log");
         using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider(log, LogLevel.Debug, TimeProvider.System)));
         await DebianPackages.EnsureAsync(ImageTable.Default, options.NoInstall, output, timeout.Token).ConfigureAwait(false);
+        var images = await ImagesAsync(options, output).ConfigureAwait(false);
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
         {
             Port = options.Port,
@@ -42,6 +43,7 @@ public static class SandboxRun
             LocalPods = new LocalPodRuntimeOptions
             {
                 RootDirectory = Path.Combine(options.StateDirectory, "runtime"),
+                Images = images,
                 // Pods on 127.90.x.y: clear of 127.0.0.1 and of the blocks the test suites use.
                 AddressBlock = 90,
                 RestartBackoffInitial = TimeSpan.FromSeconds(2),
@@ -71,6 +73,23 @@ public static class SandboxRun
         await StopAsync("the operator", @operator.DisposeAsync, output).ConfigureAwait(false);
         await StopAsync("the Pods and the API server", emulator.DisposeAsync, output).ConfigureAwait(false);
         return exitCode;
+    }
+
+    /// <summary>The image table with the chosen ProxySQL binary; says how to provide one when there is none (its Pods stay Pending).</summary>
+    private static async Task<ImageTable> ImagesAsync(SandboxOptions options, TextWriter output)
+    {
+        var proxySql = ProxySqlBinary.FromEnvironment();
+        proxySql = options.ProxySqlBinary is null ? proxySql : proxySql with { Binary = options.ProxySqlBinary };
+        try
+        {
+            proxySql.Locate();
+        }
+        catch (NoLocalEquivalentException e)
+        {
+            await output.WriteLineAsync($"ProxySQL Pods stay Pending: {e.Message} (or run the sandbox with --proxysql-binary PATH)").ConfigureAwait(false);
+        }
+
+        return new ImageTable([.. ImageTable.Default.Images.Where(i => i.Name != "proxysql"), ProxySqlImage.Create(proxySql)]);
     }
 
     /// <summary>Stops one part and says how long it took, so a slow stop shows where it waits.</summary>

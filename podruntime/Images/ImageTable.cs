@@ -3,7 +3,7 @@ namespace BackendStack.PodRuntime.Images;
 /// <summary>Maps container images to the local families that can run them.</summary>
 public sealed class ImageTable(IReadOnlyList<LocalImage> images)
 {
-    public static ImageTable Default { get; } = new([RedisImage.Create(), PerconaXtraDbImage.Create(), GlusterImage.Create()]);
+    public static ImageTable Default { get; } = new([RedisImage.Create(), PerconaXtraDbImage.Create(), GlusterImage.Create(), ProxySqlImage.Create()]);
 
     public IReadOnlyList<LocalImage> Images { get; } = images;
 

@@ -22,5 +22,12 @@ public sealed record LocalImage(
 {
     public const string PodIPVariable = "BACKENDSTACK_POD_IP";
 
+    /// <summary>
+    /// Run before each container of the family starts, with the family's shim directory: makes what the
+    /// shims run available there (e.g. links a binary found elsewhere). Throws
+    /// <see cref="NoLocalEquivalentException"/> when it cannot, so the Pod stays Pending with the reason.
+    /// </summary>
+    public Action<string>? Prepare { get; init; }
+
     public bool IsInstalled => RequiredFiles.All(File.Exists);
 }

@@ -243,8 +243,8 @@ public sealed class PodLifecycleTests
         await using var harness = new RuntimeHarness();
         var pod = new V1Pod
         {
-            Metadata = new V1ObjectMeta { Name = "proxysql-0" },
-            Spec = new V1PodSpec { Containers = [new V1Container { Name = "proxysql", Image = "proxysql/proxysql:2.7" }] },
+            Metadata = new V1ObjectMeta { Name = "haproxy-0" },
+            Spec = new V1PodSpec { Containers = [new V1Container { Name = "haproxy", Image = "haproxy:2.8" }] },
         };
         var key = harness.Run(pod);
 
