@@ -64,8 +64,10 @@ internal static class NodeScripts
           if [ "${seqno:--1}" = -1 ] && [ -d "$datadir/mysql" ]; then
             log=$datadir/backendstack-recover.log
             rm -f "$log"
-            mysqld --defaults-extra-file="$config" --wsrep-recover --log-error="$log" >/dev/null 2>&1
+            # The cluster address only satisfies the SST method's check: a recovery run never connects.
+            mysqld --defaults-extra-file="$config" --wsrep-recover --wsrep-cluster-address=gcomm:// >"$log" 2>&1
             recovered=$(sed -n 's/.*WSREP: Recovered position: *\([^ ]*\).*/\1/p' "$log" 2>/dev/null | tail -n 1)
+            [ -n "$recovered" ] || tail -n 5 "$log"
             if [ -n "$recovered" ]; then uuid=${recovered%:*} seqno=${recovered##*:}; fi
             say "recovered position ${recovered:-none} from InnoDB"
           fi
@@ -73,6 +75,7 @@ internal static class NodeScripts
         }
 
         while :; do
+          rm -f "$position" "$datadir/backendstack-mysqld.pid"
           record_position
           if [ -f "$marker" ]; then
             rm -f "$marker"
@@ -131,10 +134,14 @@ internal static class NodeScripts
     public const string Bootstrap = """
         #!/bin/sh
         datadir=/var/lib/mysql
-        seqno=$(sed -n 's/^seqno=//p' "$datadir/backendstack-position")
-        if [ "$seqno" != "$1" ]; then echo "position is seqno $seqno, not $1: not bootstrapping" >&2; exit 3; fi
+        seqno=$(sed -n 's/^seqno=//p' "$datadir/backendstack-position" 2>/dev/null)
+        if [ "$seqno" != "$1" ]; then echo "position is seqno ${seqno:-unknown}, not $1: not bootstrapping" >&2; exit 3; fi
+        pid=$(cat "$datadir/backendstack-mysqld.pid" 2>/dev/null)
+        if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then echo "mysqld is not running" >&2; exit 4; fi
         echo "$1" > "$datadir/backendstack-bootstrap"
-        kill -TERM "$(cat "$datadir/backendstack-mysqld.pid")"
+        # A mysqld that waits for a Primary component handles no signal before it joins one, and has applied nothing
+        # since it started: kill -9 is immediate and safe (InnoDB recovers its own log at the next start).
+        kill -KILL "$pid"
         echo "bootstrapping from seqno $1"
         """;
 }
