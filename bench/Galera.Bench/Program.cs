@@ -1,0 +1,24 @@
+using System.Globalization;
+using BackendStack.PodRuntime.Tests;
+
+// Galera failure figures on a 3-node PerconaCluster of real MariaDB Galera pods (see README, PerconaCluster):
+//   dotnet run -c Release --project bench/Galera.Bench -- --runs 5
+var runs = args.Length >= 2 && args[0] == "--runs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+await using var stack = await OperatorOnLocalPods.StartAsync(GaleraBench.Ns, restartDelay: null);
+var bench = new GaleraBench(stack);
+await bench.CreateReadyAsync();
+var nodeKills = new List<NodeKillSample>();
+var crashes = new List<FullCrashSample>();
+for (var run = 0; run < runs; run++)
+{
+    nodeKills.Add(await bench.KillOneNodeAsync(1 + (run % 2)));
+    Console.Error.WriteLine($"node kill {run + 1}: {nodeKills[^1]}");
+}
+
+for (var run = 0; run < runs; run++)
+{
+    crashes.Add(await bench.KillEveryNodeAsync());
+    Console.Error.WriteLine($"full crash {run + 1}: {crashes[^1]}");
+}
+
+BenchReport.Print(Console.Out, runs, nodeKills, crashes);
