@@ -122,6 +122,11 @@ internal sealed partial class ProxySqlReconciler(
 
     private void RecordWriter(Api.ProxySQL resource, ProxySqlSession session, ProxySQLStatus status)
     {
+        if (status.Writer is { } settling && settling.Split(',').Length > resource.Spec.Writers.MaxWriters)
+        {
+            return; // every node is a writer until the Galera monitor's first check after a LOAD
+        }
+
         var previous = session.PreviousWriter ?? resource.Status?.Writer;
         if (status.Writer is { } writer && previous is not null && previous != writer)
         {

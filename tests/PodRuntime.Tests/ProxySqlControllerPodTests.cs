@@ -26,7 +26,9 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
         var resource = new ProxySQL { Metadata = new V1ObjectMeta { Name = Proxy, NamespaceProperty = Ns } };
         resource.Spec.ClusterRef = new LocalObjectReference { Name = Name };
         await stack.Client.CustomObjects.CreateNamespacedCustomObjectAsync(resource, ProxySQL.Group, ProxySQL.Version, Ns, ProxySQL.Plural);
+        var created = Stopwatch.StartNew();
         var ready = await ProxyReadyAsync(stack);
+        output.WriteLine($"ProxySQL Ready {created.Elapsed.TotalSeconds:F1} s after it was created; writer {ready.Status.Writer}");
         Assert.Equal($"{Proxy}.{Ns}.svc:3306", ready.Status.Endpoint);
         var writer = ready.Status.Writer!;
         var readers = ready.Status.Backends!.Where(b => b.Hostgroup == 30 && b.Status == "ONLINE").Select(b => b.Host!).ToHashSet();
@@ -39,15 +41,18 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
             await ScalarAsync(app, "CREATE TABLE orders (id INT PRIMARY KEY, node VARCHAR(64))");
             await ScalarAsync(app, "INSERT INTO orders VALUES (0, @@wsrep_node_name)");
             Assert.Equal(writer, await ScalarAsync(app, "SELECT node FROM orders WHERE id = 0 FOR UPDATE"));
-            var seen = new HashSet<string>();
-            for (var i = 0; i < 40; i++)
-            {
-                seen.Add((string)(await ScalarAsync(app, "SELECT @@wsrep_node_name"))!);
-            }
-
-            Assert.True(seen.IsSubsetOf(readers), $"reads went to {string.Join(", ", seen)}, readers are {string.Join(", ", readers)}");
-            Assert.True(seen.Count >= 2, $"reads went to {string.Join(", ", seen)} only");
         }
+
+        // A session variable in a query pins the client's session to its backend connection: each read opens its own.
+        var seen = new HashSet<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            await using var reader = await ConnectThroughProxyAsync(proxyIp, password);
+            seen.Add((string)(await ScalarAsync(reader, "SELECT @@wsrep_node_name"))!);
+        }
+
+        Assert.True(seen.IsSubsetOf(readers), $"reads went to {string.Join(", ", seen)}, readers are {string.Join(", ", readers)}");
+        Assert.True(seen.Count >= 2, $"reads went to {string.Join(", ", seen)} only");
 
         var before = await ChecksumsAsync(stack, proxyIp);
         await Task.Delay(TimeSpan.FromSeconds(6));
@@ -61,6 +66,7 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
         await ScalarAsync(node, "SET SESSION wsrep_sync_wait = 1");
         var stored = Convert.ToInt64(await ScalarAsync(node, $"SELECT COUNT(*) FROM shop.orders WHERE id IN ({string.Join(",", acknowledged)})"), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(acknowledged.Count, stored);
+        Assert.Equal(0L, await ScalarAsync(node, $"SELECT COUNT(*) FROM shop.orders WHERE id < 50 AND node <> '{writer}'"));
     }
 
     private async Task<(TimeSpan FirstWrite, int Failed, List<int> Acknowledged)> KillWriterWhileWritingAsync(OperatorOnLocalPods stack, string proxyIp, string password, string writer)

@@ -9,7 +9,7 @@ namespace BackendStack.Operator.ProxySQLs.Status;
 /// The status of a ProxySQL as a pure function of one reconcile: <c>backends</c> from a configured pod's
 /// <c>runtime_mysql_servers</c> (host is the node's pod), <c>writer</c> (the ONLINE node of the writer hostgroup),
 /// <c>endpoint</c> (the client Service); Ready when every pod is Ready and configured and a writer is ONLINE,
-/// Progressing while pods start or take their configuration, Degraded for an invalid spec or no writer.
+/// Progressing while pods start or take their configuration or the monitor has yet to choose the writer, Degraded for an invalid spec or no writer.
 /// </summary>
 internal static class ProxySqlStatusCalculator
 {
@@ -28,6 +28,13 @@ internal static class ProxySqlStatusCalculator
             .ToList();
         var errors = string.Join("; ", input.Errors);
         var noWriter = input.Servers.Count > 0 && writers.Count == 0;
+        // Right after a LOAD every node is in the writer hostgroup until ProxySQL's Galera monitor keeps max_writers of them.
+        var settling = writers.Count > resource.Spec.Writers.MaxWriters;
+        if (settling)
+        {
+            lacking.Add($"ProxySQL's Galera monitor has yet to choose {resource.Spec.Writers.MaxWriters} of {writers.Count} writers");
+        }
+
         var ready = input.Errors.Count == 0 && input.Waiting is null && lacking.Count == 0 && writers.Count > 0;
         conditions.Set(ConditionTypes.Ready, ready,
             ready ? ProxySqlReasons.Configured : input.Errors.Count > 0 ? ConditionReasons.InvalidSpec : input.Waiting is not null ? ProxySqlReasons.Waiting

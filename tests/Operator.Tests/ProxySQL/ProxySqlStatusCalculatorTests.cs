@@ -71,4 +71,15 @@ public sealed class ProxySqlStatusCalculatorTests
         Assert.Equal("True", progressing.Status);
         Assert.Equal("proxy-proxysql-1 is not ready", progressing.Message);
     }
+
+    [Fact]
+    public void MoreWritersThanMaxWritersRightAfterALoadIsNotReadyYet()
+    {
+        ServerRow[] servers = [Row(10, "db-pxc-0"), Row(10, "db-pxc-1"), Row(10, "db-pxc-2")];
+
+        var status = ProxySqlStatusCalculator.Compute(new ProxySqlStatusInput(Resource(), [], null, Configured, servers, Now));
+
+        Assert.Equal("False", Condition(status, "Ready").Status);
+        Assert.Equal("ProxySQL's Galera monitor has yet to choose 1 of 3 writers", Condition(status, "Progressing").Message);
+    }
 }
