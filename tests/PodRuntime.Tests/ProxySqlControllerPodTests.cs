@@ -58,7 +58,20 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(6));
         Assert.Equal(before, await ChecksumsAsync(stack, proxyIp));
 
+        using var watching = new CancellationTokenSource();
+        var transitions = WatchServersAsync(stack, proxyIp, watching.Token);
         var (firstWrite, failed, acknowledged) = await KillWriterWhileWritingAsync(stack, proxyIp, password, writer);
+        await watching.CancelAsync();
+        foreach (var line in await transitions)
+        {
+            output.WriteLine(line);
+        }
+
+        foreach (var line in File.ReadLines(stack.LogPath).Where(l => l.Contains("proxysql shop/proxy", StringComparison.Ordinal)).TakeLast(8))
+        {
+            output.WriteLine(line);
+        }
+
         output.WriteLine($"writer {writer} killed: first write {firstWrite.TotalMilliseconds:F0} ms later, {failed} failed writes, {acknowledged.Count} acknowledged");
         Assert.True(firstWrite < TimeSpan.FromSeconds(10), $"first write after the kill took {firstWrite}");
         var survivor = Enumerable.Range(0, 3).First(i => $"{Name}-pxc-{i}" != writer);
@@ -83,6 +96,7 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
             {
                 Assert.True(stack.Cluster.Emulator.Faults.KillPodProcess(Ns, writer, "pxc"));
                 killedAt = clock.Elapsed;
+                output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} killed {writer}");
             }
 
             try
@@ -123,6 +137,37 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
         return (firstAfter!.Value, failed, acknowledged);
     }
 
+    /// <summary>Each change of runtime_mysql_servers, with the time it was seen (every 100 ms).</summary>
+    private static async Task<List<string>> WatchServersAsync(OperatorOnLocalPods stack, string proxyIp, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        var last = "";
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var now = await AdminQueryAsync(stack, proxyIp, "SELECT hostgroup_id, comment, status FROM runtime_mysql_servers ORDER BY comment, hostgroup_id");
+                if (now != last)
+                {
+                    lines.Add($"{DateTime.UtcNow:HH:mm:ss.fff} servers: {now.Replace('\n', ' ')}");
+                    last = now;
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (MySqlException e)
+            {
+                lines.Add($"{DateTime.UtcNow:HH:mm:ss.fff} admin: {e.Message}");
+            }
+        }
+
+        return lines;
+    }
+
     private static Task<ProxySQL> ProxyReadyAsync(OperatorOnLocalPods stack) =>
         Eventually.ValueAsync(
             () => stack.Client.CustomObjects.GetNamespacedCustomObjectAsync<ProxySQL>(ProxySQL.Group, ProxySQL.Version, Ns, ProxySQL.Plural, Proxy),
@@ -148,7 +193,11 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
     }
 
     /// <summary>Each admin module's checksum version: every LOAD ... TO RUNTIME moves it.</summary>
-    private static async Task<string> ChecksumsAsync(OperatorOnLocalPods stack, string proxyIp)
+    private static Task<string> ChecksumsAsync(OperatorOnLocalPods stack, string proxyIp) =>
+        AdminQueryAsync(stack, proxyIp, "SELECT name, version, epoch, checksum FROM runtime_checksums_values ORDER BY name");
+
+    /// <summary>The rows of an admin query, one line each, columns separated by spaces.</summary>
+    private static async Task<string> AdminQueryAsync(OperatorOnLocalPods stack, string proxyIp, string sql)
     {
         await using var admin = new MySqlConnection(new MySqlConnectionStringBuilder
         {
@@ -160,12 +209,12 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
             SslMode = MySqlSslMode.None,
         }.ConnectionString);
         await admin.OpenAsync();
-        await using var command = new MySqlCommand("SELECT name, version, epoch, checksum FROM runtime_checksums_values ORDER BY name", admin);
+        await using var command = new MySqlCommand(sql, admin);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
         {
-            rows.Add($"{reader.GetValue(0)} v{reader.GetValue(1)} {reader.GetValue(2)} {reader.GetValue(3)}");
+            rows.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
         }
 
         return string.Join("\n", rows);
