@@ -61,7 +61,7 @@ internal sealed partial class ProxySqlReconciler(
             {
                 await children.ApplyAsync(clusterSecret, SystemUsers.ProxyAdmin, cancellationToken).ConfigureAwait(false);
                 var users = await UsersAsync(children, cluster, cancellationToken).ConfigureAwait(false);
-                var desired = AdminConfigBuilder.Build(resource.Spec, Backends(cluster), users, monitor, rules);
+                var desired = AdminConfigBuilder.Build(resource.Spec, BackendNodes.From(cluster, kinds.ClusterPods.Cache.List(ns)), users, monitor, rules);
                 var (states, observed, written) = await new ProxySqlConfigurer(session, operatorPassword).RunAsync(OwnPods(resource), desired, cancellationToken).ConfigureAwait(false);
                 (pods, servers) = (states, observed);
                 if (written.Count > 0)
@@ -93,19 +93,6 @@ internal sealed partial class ProxySqlReconciler(
         }
 
         return ReconcileResult.After(status.Phase == Phase.Ready ? CheckInterval : SettlingInterval);
-    }
-
-    /// <summary>
-    /// The cluster's nodes by Pod IP. A node whose pod is not Ready (its container died, or Galera's readiness check fails)
-    /// or that the cluster's status shows not Synced is to leave the writer hostgroup at once, before ProxySQL's next check.
-    /// </summary>
-    private List<BackendNode> Backends(PerconaCluster cluster)
-    {
-        var states = (cluster.Status?.Nodes ?? []).Where(n => n.Pod is not null).ToDictionary(n => n.Pod!, n => n.State, StringComparer.Ordinal);
-        return [.. kinds.ClusterPods.Cache.List(cluster.Metadata.NamespaceProperty)
-            .Where(p => p.Metadata.DeletionTimestamp is null && PerconaClusterLabels.InstanceOf(p) == cluster.Metadata.Name && p.Status?.PodIP is { Length: > 0 })
-            .Select(p => new BackendNode(
-                p.Metadata.Name, p.Status.PodIP, !PodReadiness.IsReady(p) || (states.TryGetValue(p.Metadata.Name, out var state) && state is not null && state != "Synced")))];
     }
 
     /// <summary>The cluster's application users whose Secret holds a password (a Secret not written yet leaves its user out until it is).</summary>
