@@ -36,6 +36,14 @@ internal sealed class ProxySqlAdminClient(string host, string password)
             variables.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
     }
 
+    /// <summary>The pod's connection pool per backend and hostgroup (<c>stats_mysql_connection_pool</c>), for the metrics.</summary>
+    public async Task<IReadOnlyList<PoolRow>> ReadPoolAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await RowsAsync(connection, "SELECT hostgroup, srv_host, ConnUsed, ConnFree, ConnERR, Queries, Latency_us FROM stats_mysql_connection_pool", r =>
+            new PoolRow(Int(r, 0), Text(r, 1) ?? "", Long(r, 2), Long(r, 3), Long(r, 4), Long(r, 5), Long(r, 6)), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Runs each module's statements in order, on one connection.</summary>
     public async Task ApplyAsync(IReadOnlyList<AdminModule> plan, CancellationToken cancellationToken)
     {
@@ -91,6 +99,9 @@ internal sealed class ProxySqlAdminClient(string host, string password)
         reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
 
     private static int Int(MySqlDataReader reader, int i) => NullableInt(reader, i) ?? 0;
+
+    private static long Long(MySqlDataReader reader, int i) =>
+        Text(reader, i) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
 
     private static int? NullableInt(MySqlDataReader reader, int i) =>
         Text(reader, i) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;

@@ -9,8 +9,9 @@ namespace BackendStack.Operator.ProxySQLs;
 /// <summary>
 /// Brings each ProxySQL pod's runtime configuration to the desired one: reads its runtime tables, writes only the modules
 /// that differ (<see cref="AdminDiff"/>), then reads them back to confirm. A pod whose tables already match is only read.
+/// Each pod's connection pool statistics go to <c>observePool</c> (the metrics).
 /// </summary>
-internal sealed class ProxySqlConfigurer(ProxySqlSession session, string operatorPassword)
+internal sealed class ProxySqlConfigurer(ProxySqlSession session, string operatorPassword, Action<string, IReadOnlyList<PoolRow>> observePool)
 {
     /// <summary>Each pod's state, the servers one configured pod runs with, and the modules written (by pod).</summary>
     public async Task<(IReadOnlyList<ProxySqlPodState> Pods, IReadOnlyList<ServerRow> Servers, IReadOnlyList<string> Written)> RunAsync(
@@ -49,12 +50,24 @@ internal sealed class ProxySqlConfigurer(ProxySqlSession session, string operato
                     servers ??= observed.Servers;
                 }
             }
-            catch (Exception e) when (e is MySqlException or TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException)
+            catch (Exception e) when (IsConnectionProblem(e))
             {
                 states.Add(new ProxySqlPodState(name, ready, false, $"admin interface: {e.Message}"));
+                continue;
+            }
+
+            try
+            {
+                observePool(name, await session.Client(ip, operatorPassword).ReadPoolAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (IsConnectionProblem(e))
+            {
+                // Metrics only: the next check reads them again.
             }
         }
 
         return (states, servers ?? [], written);
     }
+
+    private static bool IsConnectionProblem(Exception e) => e is MySqlException or TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException;
 }

@@ -6,6 +6,7 @@ namespace BackendStack.Operator.ProxySQLs;
 internal sealed class ProxySqlMetrics
 {
     private static readonly string[] Labels = ["namespace", "name"];
+    private static readonly string[] PoolLabels = ["namespace", "name", "pod", "hostgroup", "backend"];
 
     public ProxySqlMetrics(CollectorRegistry registry)
     {
@@ -14,6 +15,15 @@ internal sealed class ProxySqlMetrics
         AdminWrites = f.CreateCounter(
             "backendstack_proxysql_admin_writes_total", "Modules written through a pod's admin interface (LOAD ... TO RUNTIME).", new CounterConfiguration { LabelNames = Labels });
         BackendsOnline = f.CreateGauge("backendstack_proxysql_backends_online", "Backends ONLINE in runtime_mysql_servers (any hostgroup).", new GaugeConfiguration { LabelNames = Labels });
+        PoolConnections = f.CreateGauge(
+            "backendstack_proxysql_pool_connections", "Backend connections of a ProxySQL pod by state (used, free) from stats_mysql_connection_pool.",
+            new GaugeConfiguration { LabelNames = [.. PoolLabels, "state"] });
+        PoolConnectionErrors = f.CreateGauge(
+            "backendstack_proxysql_pool_connection_errors", "ConnERR of stats_mysql_connection_pool: failed backend connects since the pod started.", new GaugeConfiguration { LabelNames = PoolLabels });
+        QueriesRouted = f.CreateGauge(
+            "backendstack_proxysql_queries_routed", "Queries a ProxySQL pod sent to a backend in a hostgroup since it started (stats_mysql_connection_pool).", new GaugeConfiguration { LabelNames = PoolLabels });
+        PoolLatency = f.CreateGauge(
+            "backendstack_proxysql_pool_latency_seconds", "ProxySQL's last measured ping latency to a backend (Latency_us).", new GaugeConfiguration { LabelNames = PoolLabels });
         PodsConfigured = f.CreateGauge("backendstack_proxysql_pods_configured", "ProxySQL pods whose runtime configuration is as desired.", new GaugeConfiguration { LabelNames = Labels });
     }
 
@@ -24,4 +34,12 @@ internal sealed class ProxySqlMetrics
     public Gauge BackendsOnline { get; }
 
     public Gauge PodsConfigured { get; }
+
+    public Gauge PoolConnections { get; }
+
+    public Gauge PoolConnectionErrors { get; }
+
+    public Gauge QueriesRouted { get; }
+
+    public Gauge PoolLatency { get; }
 }

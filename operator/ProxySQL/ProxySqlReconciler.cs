@@ -62,7 +62,7 @@ internal sealed partial class ProxySqlReconciler(
                 await children.ApplyAsync(clusterSecret, SystemUsers.ProxyAdmin, cancellationToken).ConfigureAwait(false);
                 var users = await UsersAsync(children, cluster, cancellationToken).ConfigureAwait(false);
                 var desired = AdminConfigBuilder.Build(resource.Spec, BackendNodes.From(cluster, kinds.ClusterPods.Cache.List(ns)), users, monitor, rules);
-                var (states, observed, written) = await new ProxySqlConfigurer(session, operatorPassword).RunAsync(OwnPods(resource), desired, cancellationToken).ConfigureAwait(false);
+                var (states, observed, written) = await new ProxySqlConfigurer(session, operatorPassword, (pod, pool) => ObservePool(resource, pod, pool)).RunAsync(OwnPods(resource), desired, cancellationToken).ConfigureAwait(false);
                 (pods, servers) = (states, observed);
                 if (written.Count > 0)
                 {
@@ -126,6 +126,19 @@ internal sealed partial class ProxySqlReconciler(
         }
 
         session.PreviousWriter = status.Writer ?? session.PreviousWriter;
+    }
+
+    private void ObservePool(Api.ProxySQL resource, string pod, IReadOnlyList<PoolRow> pool)
+    {
+        foreach (var row in pool)
+        {
+            string[] labels = [resource.Metadata.NamespaceProperty, resource.Metadata.Name, pod, row.Hostgroup.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Host];
+            metrics.PoolConnections.WithLabels([.. labels, "used"]).Set(row.ConnUsed);
+            metrics.PoolConnections.WithLabels([.. labels, "free"]).Set(row.ConnFree);
+            metrics.PoolConnectionErrors.WithLabels(labels).Set(row.ConnErr);
+            metrics.QueriesRouted.WithLabels(labels).Set(row.Queries);
+            metrics.PoolLatency.WithLabels(labels).Set(row.LatencyMicroseconds / 1e6);
+        }
     }
 
     private List<V1Pod> OwnPods(Api.ProxySQL resource) =>

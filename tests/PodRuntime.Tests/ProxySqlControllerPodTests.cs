@@ -60,12 +60,19 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
 
         using var watching = new CancellationTokenSource();
         var transitions = WatchServersAsync(stack, proxyIp, watching.Token);
-        var (firstWrite, failed, acknowledged) = await KillWriterWhileWritingAsync(stack, proxyIp, password, writer);
+        var killedAt = DateTime.UtcNow;
+        var (firstWrite, failed, acknowledged, killed) = await KillWriterWhileWritingAsync(stack, proxyIp, password, writer);
+        killedAt = killed;
         await watching.CancelAsync();
-        foreach (var line in await transitions)
+        var servers = await transitions;
+        foreach (var (at, line) in servers)
         {
-            output.WriteLine(line);
+            output.WriteLine($"{at:HH:mm:ss.fff} {line}");
         }
+
+        var left = servers.FirstOrDefault(t => t.At > killedAt && t.Line.StartsWith("servers:", StringComparison.Ordinal) && !t.Line.Contains($" 10 {writer} ONLINE", StringComparison.Ordinal)).At;
+        output.WriteLine($"{writer} left the ONLINE writer hostgroup {(left - killedAt).TotalMilliseconds:F0} ms after the kill");
+        Assert.True(left != default && left - killedAt < TimeSpan.FromSeconds(2), $"{writer} stayed an ONLINE writer");
 
         foreach (var line in File.ReadLines(stack.LogPath).Where(l => l.Contains("proxysql shop/proxy", StringComparison.Ordinal)).TakeLast(8))
         {
@@ -82,12 +89,13 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
         Assert.Equal(0L, await ScalarAsync(node, $"SELECT COUNT(*) FROM shop.orders WHERE id < 50 AND node <> '{writer}'"));
     }
 
-    private async Task<(TimeSpan FirstWrite, int Failed, List<int> Acknowledged)> KillWriterWhileWritingAsync(OperatorOnLocalPods stack, string proxyIp, string password, string writer)
+    private async Task<(TimeSpan FirstWrite, int Failed, List<int> Acknowledged, DateTime KilledAt)> KillWriterWhileWritingAsync(OperatorOnLocalPods stack, string proxyIp, string password, string writer)
     {
         var acknowledged = new List<int>();
         var failed = 0;
         var clock = Stopwatch.StartNew();
         TimeSpan? killedAt = null;
+        var killedWallClock = default(DateTime);
         TimeSpan? firstAfter = null;
         MySqlConnection? app = null;
         for (var id = 1; clock.Elapsed < TimeSpan.FromSeconds(90); id++)
@@ -96,7 +104,8 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
             {
                 Assert.True(stack.Cluster.Emulator.Faults.KillPodProcess(Ns, writer, "pxc"));
                 killedAt = clock.Elapsed;
-                output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} killed {writer}");
+                killedWallClock = DateTime.UtcNow;
+                output.WriteLine($"{killedWallClock:HH:mm:ss.fff} killed {writer}");
             }
 
             try
@@ -134,13 +143,13 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
         }
 
         Assert.True(firstAfter is not null, "no write succeeded after the kill\n" + stack.LogTail());
-        return (firstAfter!.Value, failed, acknowledged);
+        return (firstAfter!.Value, failed, acknowledged, killedWallClock);
     }
 
     /// <summary>Each change of runtime_mysql_servers, with the time it was seen (every 100 ms).</summary>
-    private static async Task<List<string>> WatchServersAsync(OperatorOnLocalPods stack, string proxyIp, CancellationToken cancellationToken)
+    private static async Task<List<(DateTime At, string Line)>> WatchServersAsync(OperatorOnLocalPods stack, string proxyIp, CancellationToken cancellationToken)
     {
-        var lines = new List<string>();
+        var lines = new List<(DateTime, string)>();
         var last = "";
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -149,7 +158,7 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
                 var now = await AdminQueryAsync(stack, proxyIp, "SELECT hostgroup_id, comment, status FROM runtime_mysql_servers ORDER BY comment, hostgroup_id");
                 if (now != last)
                 {
-                    lines.Add($"{DateTime.UtcNow:HH:mm:ss.fff} servers: {now.Replace('\n', ' ')}");
+                    lines.Add((DateTime.UtcNow, $"servers: {now.Replace('\n', ' ')}"));
                     last = now;
                 }
 
@@ -161,7 +170,7 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
             }
             catch (MySqlException e)
             {
-                lines.Add($"{DateTime.UtcNow:HH:mm:ss.fff} admin: {e.Message}");
+                lines.Add((DateTime.UtcNow, $"admin: {e.Message}"));
             }
         }
 
