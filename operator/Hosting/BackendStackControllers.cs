@@ -1,5 +1,6 @@
 using BackendStack.Operator.AppTiers;
 using BackendStack.Operator.PerconaClusters;
+using BackendStack.Operator.ProxySQLs;
 using BackendStack.Operator.RedisFailovers;
 using BackendStack.Operator.Runtime.Hosting;
 using BackendStack.Operator.Runtime.Informers;
@@ -13,7 +14,7 @@ internal static class BackendStackControllers
 {
     /// <summary>Registers the runtime (manager, informers, events, /metrics, /healthz, /readyz) and every controller.</summary>
     public static IServiceCollection AddBackendStackControllers(this IServiceCollection services, ControllerRuntimeOptions options) =>
-        services.AddControllerRuntime(options).AddAppTierController().AddRedisFailoverController().AddPerconaClusterController();
+        services.AddControllerRuntime(options).AddAppTierController().AddRedisFailoverController().AddPerconaClusterController().AddProxySqlController();
 
     /// <summary>Registers everything with the settings of the command line.</summary>
     public static IServiceCollection AddBackendStackControllers(this IServiceCollection services, OperatorOptions options) =>
