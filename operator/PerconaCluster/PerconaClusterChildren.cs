@@ -72,7 +72,7 @@ internal sealed class PerconaClusterChildren(PerconaClusterResources kinds, Api.
         return (users, errors);
     }
 
-    public async Task<V1StatefulSet> ApplyAsync(string nodeConfig, int replicas, bool newCluster, CancellationToken cancellationToken)
+    public async Task<V1StatefulSet> ApplyAsync(NodeConfig nodeConfig, int replicas, bool newCluster, CancellationToken cancellationToken)
     {
         await children.ApplyAsync(kinds.ConfigMaps, ConfigMapBuilder.Build(resource, nodeConfig, Math.Max(replicas, resource.Spec.Size), newCluster), cancellationToken).ConfigureAwait(false);
         await children.ApplyAsync(kinds.Services, ServiceBuilder.Peers(resource), cancellationToken).ConfigureAwait(false);

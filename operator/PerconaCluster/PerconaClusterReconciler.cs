@@ -24,15 +24,29 @@ internal sealed partial class PerconaClusterReconciler(
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan SettlingInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>The largest size the schema allows: the claims of every ordinal below it are deleted with the cluster (storage.deletePolicy: Delete).</summary>
+    private const int MaxNodes = 9;
+
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var resource = kinds.Clusters.Cache.Get(key);
-        if (resource is null || resource.Metadata.DeletionTimestamp is not null)
+        if (resource is null)
         {
-            // Children go with their owner; the PVCs carry no owner reference and stay (storage.deletePolicy: Retain).
             sessions.Remove(key);
             return ReconcileResult.Done;
         }
+
+        // Children go with their owner; the PVCs carry no owner reference and stay unless storage.deletePolicy: Delete.
+        var cleanup = new StatefulSetClaimCleanup<PerconaCluster>(kinds.Clusters.Client, kinds.StatefulSets.Client, claims);
+        if (resource.Metadata.DeletionTimestamp is not null)
+        {
+            sessions.Remove(key);
+            return await cleanup.RunAsync(resource, new PerconaClusterNames(resource.Metadata.Name).StatefulSet, "datadir", MaxNodes, [], cancellationToken).ConfigureAwait(false)
+                ? ReconcileResult.Done
+                : ReconcileResult.After(TimeSpan.FromSeconds(2));
+        }
+
+        resource = await cleanup.EnsureFinalizerAsync(resource, resource.Spec.Storage?.DeletePolicy == DeletePolicy.Delete, cancellationToken).ConfigureAwait(false);
 
         var session = sessions.Get(key, resource.Metadata.Uid);
         var names = new PerconaClusterNames(resource.Metadata.Name);
@@ -82,7 +96,7 @@ internal sealed partial class PerconaClusterReconciler(
     }
 
     private async Task<(IReadOnlyList<GaleraNode>, ScaleStep, RecoveryDecision, bool)> RunAsync(
-        PerconaCluster resource, PerconaClusterSession session, PerconaClusterNames names, PerconaClusterChildren children, string nodeConfig, IReadOnlyList<V1Pod> pods,
+        PerconaCluster resource, PerconaClusterSession session, PerconaClusterNames names, PerconaClusterChildren children, NodeConfig nodeConfig, IReadOnlyList<V1Pod> pods,
         IReadOnlyDictionary<string, string> passwords, List<Builders.SpecError> errors, List<string> changes, CancellationToken cancellationToken)
     {
         var ns = resource.Metadata.NamespaceProperty;

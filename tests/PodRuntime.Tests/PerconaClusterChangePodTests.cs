@@ -92,6 +92,32 @@ public sealed class PerconaClusterChangePodTests
         Assert.Equal([$"datadir-{Name}-pxc-0", $"datadir-{Name}-pxc-1", $"datadir-{Name}-pxc-2"], claims.Items.Select(c => c.Metadata.Name).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task WithDeletePolicyDeleteDeletingTheClusterDeletesItsClaims()
+    {
+        await using var stack = await StartAsync();
+        await CreateReadyAsync(stack, size: 1, spec: s =>
+        {
+            s.UnsafeFlags = new UnsafeFlags { Size = true };
+            s.Storage = new StorageSpec { Size = "1Gi", DeletePolicy = DeletePolicy.Delete };
+        });
+        Assert.Contains("backendstack.io/cleanup", (await GetAsync(stack.Client)).Metadata.Finalizers);
+        await stack.Client.CustomObjects.DeleteNamespacedCustomObjectAsync(PerconaCluster.Group, PerconaCluster.Version, Ns, PerconaCluster.Plural, Name);
+        await Eventually.ValueAsync(() => stack.Client.CoreV1.ListNamespacedPersistentVolumeClaimAsync(Ns), c => c.Items.Count == 0, "the claims deleted", WaitLimit, () => stack.LogTail());
+        await Eventually.ValueAsync(async () =>
+        {
+            try
+            {
+                await GetAsync(stack.Client);
+                return false;
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return true;
+            }
+        }, gone => gone, "the cluster gone once its finalizer is removed", WaitLimit);
+    }
+
     private static async Task WriteAsync(OperatorOnLocalPods stack, string text)
     {
         await using var connection = await ConnectAsync(stack.Client, 0);

@@ -12,9 +12,10 @@ namespace BackendStack.Operator.PerconaClusters.Builders;
 /// </summary>
 internal static class ConfigMapBuilder
 {
-    public static V1ConfigMap Build(Api.PerconaCluster resource, string nodeConfig, int peers, bool newCluster)
+    public static V1ConfigMap Build(Api.PerconaCluster resource, NodeConfig config, int peers, bool newCluster)
     {
         ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(config);
         var names = new PerconaClusterNames(resource.Metadata.Name);
         return new V1ConfigMap
         {
@@ -23,7 +24,8 @@ internal static class ConfigMapBuilder
             Metadata = ChildMetadata.For(resource, names.ConfigMap, PerconaClusterLabels.For(resource.Metadata.Name)),
             Data = new Dictionary<string, string>
             {
-                [PerconaClusterNames.NodeConfigKey] = nodeConfig,
+                [PerconaClusterNames.NodeConfigKey] = config.Text,
+                [PerconaClusterNames.ProviderOptionsKey] = config.ProviderOptions,
                 [PerconaClusterNames.StartScriptKey] = NodeScripts.Start,
                 [PerconaClusterNames.ReadyScriptKey] = NodeScripts.Ready,
                 [PerconaClusterNames.PositionScriptKey] = NodeScripts.Position,
@@ -33,7 +35,4 @@ internal static class ConfigMapBuilder
             },
         };
     }
-
-    /// <summary>What only a restart applies: the template carries its hash, so a change rolls the nodes.</summary>
-    public static string RestartPart(string nodeConfig) => nodeConfig + NodeScripts.Start + NodeScripts.Ready;
 }

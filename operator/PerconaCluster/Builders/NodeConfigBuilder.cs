@@ -27,10 +27,11 @@ internal static class NodeConfigBuilder
         ["wsrep_on"] = "ON",
     };
 
-    public static (string Text, IReadOnlyList<SpecError> Errors) Build(Api.PerconaCluster resource)
+    public static (NodeConfig Config, IReadOnlyList<SpecError> Errors) Build(Api.PerconaCluster resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
         var errors = new List<SpecError>();
+        var providerOptions = "";
         var text = new StringBuilder();
         text.Append("# Written by the operator from PerconaCluster ").Append(resource.Metadata.Name).Append("; edit spec.mysqlConfig instead.\n");
         text.Append("[mysqld]\n");
@@ -70,8 +71,20 @@ internal static class NodeConfigBuilder
                     continue;
                 }
 
+                if (name == "wsrep_provider_options")
+                {
+                    var (options, error) = ProviderOptions(value ?? "", lineNumber);
+                    if (error is not null)
+                    {
+                        errors.Add(error);
+                    }
+
+                    providerOptions = options;
+                    continue;
+                }
+
                 if (name.StartsWith("wsrep_cluster_address", StringComparison.Ordinal) || name.StartsWith("wsrep_node_address", StringComparison.Ordinal)
-                    || name == "wsrep_provider_options" || name == "bind_address" || name == "datadir")
+                    || name == "bind_address" || name == "datadir")
                 {
                     errors.Add(new SpecError("spec.mysqlConfig", $"line {lineNumber}: {key} is set by the operator per node"));
                     continue;
@@ -81,7 +94,23 @@ internal static class NodeConfigBuilder
             }
         }
 
-        return (text.ToString(), errors);
+        return (new NodeConfig(text.ToString(), providerOptions), errors);
+    }
+
+    /// <summary>Provider options a user may set (evs.suspect_timeout, gcache.size, ...): not those the operator's bootstrap and addresses depend on.</summary>
+    private static (string Options, SpecError? Error) ProviderOptions(string value, int lineNumber)
+    {
+        string[] reserved = ["pc.recovery", "pc.wait_prim", "pc.bootstrap", "gmcast.listen_addr", "ist.recv_addr", "base_host", "base_port"];
+        var options = value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var refused = options.Select(o => o.Split('=')[0].Trim()).FirstOrDefault(k => reserved.Contains(k, StringComparer.Ordinal));
+        if (refused is not null)
+        {
+            return ("", new SpecError("spec.mysqlConfig", $"line {lineNumber}: wsrep_provider_options may not set {refused}: the operator sets it per node"));
+        }
+
+        return options.Any(o => !o.Contains('=', StringComparison.Ordinal) || o.Contains('"', StringComparison.Ordinal) || o.Contains('\'', StringComparison.Ordinal))
+            ? ("", new SpecError("spec.mysqlConfig", $"line {lineNumber}: wsrep_provider_options must be key=value pairs separated by ';'"))
+            : (string.Join(';', options), null);
     }
 
     private static (string Key, string? Value) Split(string line)

@@ -19,6 +19,8 @@ internal static class NodeScripts
         set -u
         datadir=/var/lib/mysql
         config=/etc/mysql/backendstack/node.cnf
+        # spec.mysqlConfig's wsrep_provider_options; the operator's own follow and win.
+        extra=$(cat /etc/mysql/backendstack/provider-options 2>/dev/null)
         marker=$datadir/backendstack-bootstrap
         position=$datadir/backendstack-position
         me=$(hostname)
@@ -93,7 +95,7 @@ internal static class NodeScripts
           start=
           [ "$(sed -n 's/^seqno=//p' "$position")" != -1 ] && start="--wsrep-start-position=$(sed -n 's/^uuid=//p' "$position"):$(sed -n 's/^seqno=//p' "$position")"
           mysqld --defaults-extra-file="$config" --wsrep-node-name="$me" \
-            --wsrep-provider-options="pc.recovery=FALSE;pc.wait_prim=FALSE" ${start:+"$start"} "$@" &
+            --wsrep-provider-options="${extra:+$extra;}pc.recovery=FALSE;pc.wait_prim=FALSE" ${start:+"$start"} "$@" &
           child=$!
           echo "$child" > "$datadir/backendstack-mysqld.pid"
           wait "$child"

@@ -15,6 +15,7 @@ internal sealed record PerconaClusterNames(string Name)
 
     /// <summary>ConfigMap keys.</summary>
     public const string NodeConfigKey = "node.cnf";
+    public const string ProviderOptionsKey = "provider-options";
     public const string StartScriptKey = "start.sh";
     public const string ReadyScriptKey = "ready.sh";
     public const string PositionScriptKey = "seqno.sh";

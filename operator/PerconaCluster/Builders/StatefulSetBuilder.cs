@@ -21,9 +21,10 @@ internal static class StatefulSetBuilder
     /// <summary>The startup probe's failures (10 s apart) before the kubelet restarts a node that never listens: 10 minutes of SST.</summary>
     public const int StartupProbeFailures = 60;
 
-    public static V1StatefulSet Build(Api.PerconaCluster resource, string nodeConfig, int replicas)
+    public static V1StatefulSet Build(Api.PerconaCluster resource, NodeConfig config, int replicas)
     {
         ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(config);
         var names = new PerconaClusterNames(resource.Metadata.Name);
         var labels = PerconaClusterLabels.For(resource.Metadata.Name);
         var set = new V1StatefulSet
@@ -43,7 +44,7 @@ internal static class StatefulSetBuilder
                     Metadata = new V1ObjectMeta
                     {
                         Labels = PerconaClusterLabels.For(resource.Metadata.Name),
-                        Annotations = new Dictionary<string, string> { [ConfigHashAnnotation] = Hash(ConfigMapBuilder.RestartPart(nodeConfig)) },
+                        Annotations = new Dictionary<string, string> { [ConfigHashAnnotation] = Hash(config.RestartPart) },
                     },
                     Spec = new V1PodSpec
                     {

@@ -9,8 +9,11 @@ public sealed class PerconaClusterBuilderTests
     [Fact]
     public void NodeConfigHasGaleraEssentialsThenTheFragmentWithPerconaOnlyOptionsLoose()
     {
-        var (text, errors) = NodeConfigBuilder.Build(Cluster(mysqlConfig: "max_connections = 500\npxc_strict_mode = PERMISSIVE\n# note"));
+        var (config, errors) = NodeConfigBuilder.Build(Cluster(mysqlConfig: "max_connections = 500\npxc_strict_mode = PERMISSIVE\n# note\nwsrep_provider_options = \"evs.suspect_timeout=PT2S; gcache.size=256M\""));
         Assert.Empty(errors);
+        var text = config.Text;
+        Assert.Equal("evs.suspect_timeout=PT2S;gcache.size=256M", config.ProviderOptions);
+        Assert.DoesNotContain("wsrep_provider_options", text, StringComparison.Ordinal);
         Assert.Contains("binlog_format = ROW\n", text, StringComparison.Ordinal);
         Assert.Contains("innodb_autoinc_lock_mode = 2\n", text, StringComparison.Ordinal);
         Assert.Contains("wsrep_cluster_name = db\n", text, StringComparison.Ordinal);
@@ -21,8 +24,9 @@ public sealed class PerconaClusterBuilderTests
     [Fact]
     public void AFragmentThatBreaksGaleraIsRefusedNamingTheFieldAndLine()
     {
-        var (_, errors) = NodeConfigBuilder.Build(Cluster(mysqlConfig: "binlog_format = STATEMENT\n[client]\nwsrep_cluster_address = gcomm://x"));
-        Assert.Equal(3, errors.Count);
+        var (_, errors) = NodeConfigBuilder.Build(Cluster(mysqlConfig: "binlog_format = STATEMENT\n[client]\nwsrep_cluster_address = gcomm://x\nwsrep_provider_options = pc.recovery=TRUE"));
+        Assert.Equal(4, errors.Count);
+        Assert.Contains("line 4: wsrep_provider_options may not set pc.recovery", errors[3].Message, StringComparison.Ordinal);
         Assert.All(errors, e => Assert.Equal("spec.mysqlConfig", e.Field));
         Assert.Contains("line 1: binlog_format must be ROW", errors[0].Message, StringComparison.Ordinal);
         Assert.Contains("line 2", errors[1].Message, StringComparison.Ordinal);
@@ -32,7 +36,7 @@ public sealed class PerconaClusterBuilderTests
     [Fact]
     public void StatefulSetStartsInParallelUpdatesOnDeleteAndProbesGaleraState()
     {
-        var set = StatefulSetBuilder.Build(Cluster(), "cnf", 1);
+        var set = StatefulSetBuilder.Build(Cluster(), new NodeConfig("cnf", ""), 1);
         Assert.Equal(("db-pxc", "db-pxc", "Parallel", "OnDelete", 1), (set.Metadata.Name, set.Spec.ServiceName, set.Spec.PodManagementPolicy, set.Spec.UpdateStrategy.Type, set.Spec.Replicas));
         var container = set.Spec.Template.Spec.Containers.Single();
         Assert.Equal(["sh", "/etc/mysql/backendstack/start.sh"], container.Command);
@@ -45,13 +49,15 @@ public sealed class PerconaClusterBuilderTests
     [Fact]
     public void AConfigChangeChangesTheTemplateHashButSizeAndBootstrapDoNot()
     {
-        var hash = (string cnf) => StatefulSetBuilder.Build(Cluster(), cnf, 3).Spec.Template.Metadata.Annotations[StatefulSetBuilder.ConfigHashAnnotation];
+        var hash = (string cnf) => StatefulSetBuilder.Build(Cluster(), new NodeConfig(cnf, ""), 3).Spec.Template.Metadata.Annotations[StatefulSetBuilder.ConfigHashAnnotation];
         Assert.NotEqual(hash("a"), hash("b"));
-        var before = ConfigMapBuilder.Build(Cluster(), "a", 3, newCluster: true);
-        var after = ConfigMapBuilder.Build(Cluster(), "a", 5, newCluster: false);
+        var before = ConfigMapBuilder.Build(Cluster(), new NodeConfig("a", ""), 3, newCluster: true);
+        var after = ConfigMapBuilder.Build(Cluster(), new NodeConfig("a", ""), 5, newCluster: false);
         Assert.Equal(("3", "new-cluster"), (before.Data["size"], before.Data["bootstrap"]));
         Assert.Equal(("5", "join"), (after.Data["size"], after.Data["bootstrap"]));
         Assert.Equal(hash("a"), hash("a"));
+        Assert.NotEqual(StatefulSetBuilder.Build(Cluster(), new NodeConfig("a", ""), 3).Spec.Template.Metadata.Annotations[StatefulSetBuilder.ConfigHashAnnotation],
+            StatefulSetBuilder.Build(Cluster(), new NodeConfig("a", "evs.suspect_timeout=PT2S"), 3).Spec.Template.Metadata.Annotations[StatefulSetBuilder.ConfigHashAnnotation]);
     }
 
     [Fact]
