@@ -100,7 +100,7 @@ internal sealed class GaleraBench(OperatorOnLocalPods stack)
         var ip = (await client.CoreV1.ReadNamespacedPodAsync($"{Name}-pxc-{ordinal}", Ns)).Status.PodIP;
         var connection = new MySqlConnection(new MySqlConnectionStringBuilder
         {
-            Server = ip, UserID = "root", Password = rootPassword, Pooling = true, ConnectionTimeout = 1, SslMode = MySqlSslMode.None,
+            Server = ip, UserID = "root", Password = rootPassword, Pooling = false, ConnectionTimeout = 1, SslMode = MySqlSslMode.None,
         }.ConnectionString);
         await connection.OpenAsync();
         return connection;
@@ -118,7 +118,7 @@ internal sealed class GaleraBench(OperatorOnLocalPods stack)
                     return watch.Elapsed;
                 }
             }
-            catch (Exception e) when (e is k8s.Autorest.HttpOperationException or HttpRequestException or MySqlException or InvalidOperationException)
+            catch (Exception e) when (e is k8s.Autorest.HttpOperationException or HttpRequestException or MySqlException or InvalidOperationException or IOException)
             {
                 // Not yet.
             }

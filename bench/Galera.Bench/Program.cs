@@ -9,7 +9,7 @@ var crashes = new List<FullCrashSample>();
 
 // A killed node stays down for 10 s, longer than Galera's evs.suspect_timeout (5 s): restarted sooner, it rejoins
 // before the others evict its old self, and no eviction shows.
-await using (var stack = await OperatorOnLocalPods.StartAsync(GaleraBench.Ns, restartDelay: TimeSpan.FromSeconds(10)))
+await using (var stack = await OperatorOnLocalPods.StartAsync(GaleraBench.Ns, restartDelay: TimeSpan.FromSeconds(10), restartBackoff: TimeSpan.FromSeconds(10)))
 {
     var bench = new GaleraBench(stack);
     await bench.CreateReadyAsync();

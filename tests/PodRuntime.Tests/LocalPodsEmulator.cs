@@ -27,7 +27,8 @@ internal sealed class LocalPodsEmulator : IAsyncDisposable
 
     /// <param name="builtInControllers">Whether the emulator's workload controllers run.</param>
     /// <param name="restartDelay">How long a crashed container stays down before the kubelet restarts it.</param>
-    public static async Task<LocalPodsEmulator> StartAsync(bool builtInControllers = true, TimeSpan? restartDelay = null)
+    /// <param name="restartBackoff">How long it stays down at its later restarts (the kubelet's back-off; 200 ms when null).</param>
+    public static async Task<LocalPodsEmulator> StartAsync(bool builtInControllers = true, TimeSpan? restartDelay = null, TimeSpan? restartBackoff = null)
     {
         var root = Directory.CreateTempSubdirectory("podruntime-emulator-").FullName;
         // A block no other emulator of these tests (running in parallel) holds: Pods of two stacks never share an address.
@@ -43,7 +44,7 @@ internal sealed class LocalPodsEmulator : IAsyncDisposable
                     RootDirectory = root,
                     AddressBlock = addresses.Block,
                     SyncInterval = TimeSpan.FromMilliseconds(200),
-                    RestartBackoffInitial = TimeSpan.FromMilliseconds(200),
+                    RestartBackoffInitial = restartBackoff ?? TimeSpan.FromMilliseconds(200),
                     RestartDelay = restartDelay ?? TimeSpan.FromMilliseconds(200),
                 },
             });

@@ -29,9 +29,9 @@ internal sealed class OperatorOnLocalPods : IAsyncDisposable
     /// <summary>The operator's log, for failure messages.</summary>
     public string LogPath { get; }
 
-    public static async Task<OperatorOnLocalPods> StartAsync(string namespaceName, TimeSpan? restartDelay)
+    public static async Task<OperatorOnLocalPods> StartAsync(string namespaceName, TimeSpan? restartDelay, TimeSpan? restartBackoff = null)
     {
-        var cluster = await LocalPodsEmulator.StartAsync(restartDelay: restartDelay);
+        var cluster = await LocalPodsEmulator.StartAsync(restartDelay: restartDelay, restartBackoff: restartBackoff);
         try
         {
             foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "crds"), "*_*.yaml").Order(StringComparer.Ordinal))

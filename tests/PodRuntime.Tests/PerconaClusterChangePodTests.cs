@@ -13,7 +13,7 @@ namespace BackendStack.PodRuntime.Tests;
 public sealed class PerconaClusterChangePodTests
 {
     [Fact]
-    public async Task ScaleThreeToFiveThroughTheScaleSubresourceAndBackToThreeKeepsTheData()
+    public async Task ScaleThreeToFiveThroughTheScaleSubresourceAndBackToThreeKeepsTheDataAndDeletionKeepsTheClaims()
     {
         await using var stack = await StartAsync();
         await CreateReadyAsync(stack);
@@ -32,9 +32,11 @@ public sealed class PerconaClusterChangePodTests
         var events = (await stack.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: $"involvedObject.name={Name}")).Items;
         Assert.Equal(2, events.Count(e => e.Reason == "ScaledUp" && e.Message.Contains("adding node", StringComparison.Ordinal) && e.Message.Contains("of 5", StringComparison.Ordinal)));
         Assert.Equal(2, events.Count(e => e.Reason == "ScaledDown"));
-        // Scale-down keeps the claims of the removed nodes (storage.deletePolicy: Retain).
+        // Scale-down and deletion keep the claims (storage.deletePolicy: Retain).
+        await stack.Client.CustomObjects.DeleteNamespacedCustomObjectAsync(PerconaCluster.Group, PerconaCluster.Version, Ns, PerconaCluster.Plural, Name);
+        await Eventually.ValueAsync(() => stack.Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: $"app.kubernetes.io/instance={Name}"), p => p.Items.Count == 0, "every node pod gone", WaitLimit);
         var claims = await stack.Client.CoreV1.ListNamespacedPersistentVolumeClaimAsync(Ns);
-        Assert.Contains(claims.Items, c => c.Metadata.Name == $"datadir-{Name}-pxc-4");
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"datadir-{Name}-pxc-{i}"), claims.Items.Select(c => c.Metadata.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -62,7 +64,7 @@ public sealed class PerconaClusterChangePodTests
         var ready = await CreateReadyAsync(stack);
         await WriteAsync(stack, "before the roll");
 
-        await PatchSpecAsync(stack.Client, new { mysqlConfig = ready.Spec.MysqlConfig + "\nmax_connections = 77" });
+        await PatchSpecAsync(stack.Client, new { mysqlConfig = ready.Spec.MysqlConfig + "\nmax_connections = 77\nwsrep_provider_options = \"evs.suspect_timeout=PT3S\"" });
         await ReadyAsync(stack, 3, c => c.Status.Conditions!.Any(x => x.Type == "Progressing" && x.Status == "False"));
         await Eventually.ValueAsync(async () =>
         {
@@ -75,21 +77,17 @@ public sealed class PerconaClusterChangePodTests
 
             return values;
         }, v => v.All(x => x == 77), "max_connections 77 on every node", WaitLimit);
+        await using (var connection = await ConnectAsync(stack.Client, 1))
+        {
+            var options = (string)(await ScalarAsync(connection, "SELECT @@wsrep_provider_options"))!;
+            Assert.Contains("evs.suspect_timeout = PT3S", options, StringComparison.Ordinal);
+            Assert.Contains("pc.recovery = false", options, StringComparison.OrdinalIgnoreCase);
+        }
+
         var rolls = (await stack.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: $"involvedObject.name={Name}")).Items
             .Where(e => e.Reason == "RollingUpdate").OrderBy(e => e.FirstTimestamp ?? e.EventTime).Select(e => e.Message.Split(' ')[1]).ToList();
         Assert.Equal([$"{Name}-pxc-2", $"{Name}-pxc-1", $"{Name}-pxc-0"], rolls);
         Assert.Equal("before the roll", await ReadAsync(stack, 0));
-    }
-
-    [Fact]
-    public async Task DeletingTheClusterKeepsItsClaims()
-    {
-        await using var stack = await StartAsync();
-        await CreateReadyAsync(stack);
-        await stack.Client.CustomObjects.DeleteNamespacedCustomObjectAsync(PerconaCluster.Group, PerconaCluster.Version, Ns, PerconaCluster.Plural, Name);
-        await Eventually.ValueAsync(() => stack.Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: $"app.kubernetes.io/instance={Name}"), p => p.Items.Count == 0, "every node pod gone", WaitLimit);
-        var claims = await stack.Client.CoreV1.ListNamespacedPersistentVolumeClaimAsync(Ns);
-        Assert.Equal([$"datadir-{Name}-pxc-0", $"datadir-{Name}-pxc-1", $"datadir-{Name}-pxc-2"], claims.Items.Select(c => c.Metadata.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

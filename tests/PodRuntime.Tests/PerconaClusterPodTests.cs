@@ -12,7 +12,7 @@ namespace BackendStack.PodRuntime.Tests;
 public sealed class PerconaClusterPodTests
 {
     [Fact]
-    public async Task ThreeNodesBootstrapToReadyAndEveryNodeTakesWritesTheOthersRead()
+    public async Task ThreeNodesBootstrapToReadyEveryNodeTakesWritesTheOthersReadAndTheApplicationUserSeesOnlyItsDatabase()
     {
         await using var stack = await StartAsync();
         var ready = await CreateReadyAsync(stack);
@@ -38,16 +38,15 @@ public sealed class PerconaClusterPodTests
             await ScalarAsync(first, "SET SESSION wsrep_sync_wait = 1");
             Assert.Equal("written on node 2", await ScalarAsync(first, "SELECT item FROM shop.orders WHERE id = 2"));
         }
+
+        await AssertApplicationUserAsync(stack);
     }
 
-    [Fact]
-    public async Task AnApplicationUserLogsInToItsOwnDatabaseOnlyWithThePasswordFromItsSecret()
+    /// <summary>The application user of spec.users logs in to its own database only, with the password of its generated Secret.</summary>
+    private static async Task AssertApplicationUserAsync(OperatorOnLocalPods stack)
     {
-        await using var stack = await StartAsync();
-        await CreateReadyAsync(stack);
         var password = await SecretValueAsync(stack.Client, "db-user-shop", "password");
         Assert.Equal("shop", await SecretValueAsync(stack.Client, "db-user-shop", "username"));
-
         await using var shop = await ConnectAsync(stack.Client, 1, "shop", password, "shop");
         await ScalarAsync(shop, "CREATE TABLE carts (id INT PRIMARY KEY)");
         Assert.Equal(0L, await ScalarAsync(shop, "SELECT COUNT(*) FROM carts"));

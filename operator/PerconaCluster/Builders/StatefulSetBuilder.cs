@@ -18,8 +18,11 @@ internal static class StatefulSetBuilder
     public const string ConfigHashAnnotation = "backendstack.io/config-hash";
     public const string ContainerName = "pxc";
 
-    /// <summary>The startup probe's failures (10 s apart) before the kubelet restarts a node that never listens: 10 minutes of SST.</summary>
-    public const int StartupProbeFailures = 60;
+    /// <summary>
+    /// The startup probe's failures (2 s apart) before the kubelet restarts a node that never listens: 10 minutes of SST.
+    /// Readiness probes only begin once it passed, so its period is what a joined node waits before it can be ready.
+    /// </summary>
+    public const int StartupProbeFailures = 300;
 
     public static V1StatefulSet Build(Api.PerconaCluster resource, NodeConfig config, int replicas)
     {
@@ -119,7 +122,7 @@ internal static class StatefulSetBuilder
             TimeoutSeconds = 3,
             FailureThreshold = 1,
         },
-        StartupProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = PerconaClusterNames.MysqlPort }, PeriodSeconds = 10, FailureThreshold = StartupProbeFailures },
+        StartupProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = PerconaClusterNames.MysqlPort }, PeriodSeconds = 2, FailureThreshold = StartupProbeFailures },
         LivenessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = PerconaClusterNames.MysqlPort }, PeriodSeconds = 10, TimeoutSeconds = 5, FailureThreshold = 3 },
     };
 
