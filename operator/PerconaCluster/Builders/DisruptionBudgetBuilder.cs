@@ -10,16 +10,6 @@ internal static class DisruptionBudgetBuilder
     {
         ArgumentNullException.ThrowIfNull(resource);
         var names = new PerconaClusterNames(resource.Metadata.Name);
-        return new V1PodDisruptionBudget
-        {
-            ApiVersion = "policy/v1",
-            Kind = "PodDisruptionBudget",
-            Metadata = ChildMetadata.For(resource, names.DisruptionBudget, PerconaClusterLabels.For(resource.Metadata.Name)),
-            Spec = new V1PodDisruptionBudgetSpec
-            {
-                MaxUnavailable = 1,
-                Selector = new V1LabelSelector { MatchLabels = PerconaClusterLabels.Selector(resource.Metadata.Name) },
-            },
-        };
+        return OneAtATimeBudget.For(resource, names.DisruptionBudget, PerconaClusterLabels.For(resource.Metadata.Name), PerconaClusterLabels.Selector(resource.Metadata.Name));
     }
 }

@@ -17,15 +17,6 @@ internal static class DisruptionBudgetBuilder
         ];
     }
 
-    private static V1PodDisruptionBudget Build(Api.RedisFailover resource, string name, string component) => new()
-    {
-        ApiVersion = "policy/v1",
-        Kind = "PodDisruptionBudget",
-        Metadata = ChildMetadata.For(resource, name, RedisFailoverLabels.For(resource.Metadata.Name, component)),
-        Spec = new V1PodDisruptionBudgetSpec
-        {
-            MaxUnavailable = 1,
-            Selector = new V1LabelSelector { MatchLabels = RedisFailoverLabels.Selector(resource.Metadata.Name, component) },
-        },
-    };
+    private static V1PodDisruptionBudget Build(Api.RedisFailover resource, string name, string component) =>
+        OneAtATimeBudget.For(resource, name, RedisFailoverLabels.For(resource.Metadata.Name, component), RedisFailoverLabels.Selector(resource.Metadata.Name, component));
 }
