@@ -21,9 +21,9 @@ internal sealed class GaleraExecutor(PodCommand pods)
     {
         var operatorLogin = new GaleraCredentials(SystemUsers.Operator, passwords[SystemUsers.Operator]);
         var rootLogin = new GaleraCredentials(SystemUsers.Root, passwords[SystemUsers.Root]);
-        var usedRoot = false;
         var reads = podList.Select(async pod =>
         {
+            var usedRoot = false;
             var running = pod.Status?.ContainerStatuses?.FirstOrDefault(c => c.Name == StatefulSetBuilder.ContainerName)?.State?.Running is not null;
             GaleraNodeState? state = null;
             if (pod.Status?.PodIP is { Length: > 0 } ip && running)
@@ -41,11 +41,12 @@ internal sealed class GaleraExecutor(PodCommand pods)
                 }
             }
 
-            return new GaleraNode(pod.Metadata.Name, names.OrdinalOf(pod.Metadata.Name) ?? -1, running, Runtime.PodReadiness.IsReady(pod),
+            var node = new GaleraNode(pod.Metadata.Name, names.OrdinalOf(pod.Metadata.Name) ?? -1, running, Runtime.PodReadiness.IsReady(pod),
                 pod.Metadata.Labels?.TryGetValue("controller-revision-hash", out var revision) == true ? revision : null, state);
+            return (Node: node, UsedRoot: usedRoot);
         });
-        var nodes = await Task.WhenAll(reads).ConfigureAwait(false);
-        return ([.. nodes.OrderBy(n => n.Ordinal)], usedRoot);
+        var read = await Task.WhenAll(reads).ConfigureAwait(false);
+        return ([.. read.Select(r => r.Node).OrderBy(n => n.Ordinal)], read.Any(r => r.UsedRoot));
     }
 
     /// <summary>The recorded position of every node that does not answer (seqno.sh through pods/exec); unknown when the exec fails.</summary>
@@ -62,9 +63,13 @@ internal sealed class GaleraExecutor(PodCommand pods)
             {
                 var result = await pods.RunAsync(ns, node.Pod, StatefulSetBuilder.ContainerName,
                     ["sh", $"{PerconaClusterNames.ConfigDirectory}/{PerconaClusterNames.PositionScriptKey}"], ExecTimeout, cancellationToken).ConfigureAwait(false);
-                return result.ExitCode == 0
-                    ? node with { Position = NodePosition.Parse(node.Ordinal, result.Stdout), PositionError = NodePosition.Parse(node.Ordinal, result.Stdout).Seqno is null ? "no position recorded yet" : null }
-                    : node with { Position = new GaleraNodeSeqno(node.Ordinal, null, false), PositionError = $"seqno.sh exited with {result.ExitCode}: {result.Stderr.Trim()}" };
+                if (result.ExitCode == 0)
+                {
+                    var position = NodePosition.Parse(node.Ordinal, result.Stdout);
+                    return node with { Position = position, PositionError = position.Seqno is null ? "no position recorded yet" : null };
+                }
+
+                return node with { Position = new GaleraNodeSeqno(node.Ordinal, null, false), PositionError = $"seqno.sh exited with {result.ExitCode}: {result.Stderr.Trim()}" };
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

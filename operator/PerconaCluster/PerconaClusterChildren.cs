@@ -86,13 +86,27 @@ internal sealed class PerconaClusterChildren(PerconaClusterResources kinds, Api.
         kinds.ConfigMaps.Get(ns, names.ConfigMap)?.Data?.TryGetValue(PerconaClusterNames.BootstrapKey, out var value) == true ? value == PerconaClusterNames.NewCluster : null;
 
     /// <summary>Deletes one pod, conditionally on its uid (the StatefulSet recreates it from the current template).</summary>
+    /// <summary>Sets (a time) or removes (null) the pod's <see cref="PerconaClusterLabels.LeavingWriterAnnotation"/>.</summary>
+    public async Task MarkLeavingWriterAsync(V1Pod pod, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        var value = at?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["annotations"] = new System.Text.Json.Nodes.JsonObject { [PerconaClusterLabels.LeavingWriterAnnotation] = value },
+            },
+        };
+        var patched = await kinds.Pods.Client.PatchAsync(ns, pod.Metadata.Name, new V1Patch(body.ToJsonString(), V1Patch.PatchType.MergePatch), cancellationToken).ConfigureAwait(false);
+        kinds.Pods.Cache.RecordWrite(patched);
+        changes.Add(at is null ? $"Pod {pod.Metadata.Name} no longer leaving the writer" : $"Pod {pod.Metadata.Name} leaving the writer");
+    }
+
     public async Task DeletePodAsync(V1Pod pod, CancellationToken cancellationToken)
     {
         await kinds.Pods.Client.DeleteAsync(ns, pod.Metadata.Name, new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } }, cancellationToken).ConfigureAwait(false);
         changes.Add($"deleted Pod {pod.Metadata.Name}");
     }
 
-    // The cache holds only Secrets the operator made; one the user names is read by name.
-    private async Task<V1Secret?> ReadAsync(string name, CancellationToken cancellationToken) =>
-        kinds.Secrets.Get(ns, name) ?? await kinds.Secrets.Client.GetAsync(ns, name, cancellationToken).ConfigureAwait(false);
+    private Task<V1Secret?> ReadAsync(string name, CancellationToken cancellationToken) => kinds.Secrets.GetOrReadAsync(ns, name, cancellationToken);
 }

@@ -27,7 +27,8 @@ internal static class PerconaClusterController
             informers.Cached(BuiltInResources.Secrets(k)),
             informers.Cached(BuiltInResources.PodDisruptionBudgets(k)),
             // Only its own Pods are read: the rest of the cluster's stay out of the cache.
-            informers.Cached(BuiltInResources.Pods(k, PerconaClusterLabels.AllPodsSelector))));
+            informers.Cached(BuiltInResources.Pods(k, PerconaClusterLabels.AllPodsSelector)),
+            informers.Cached(new CustomResourceClient<Api.ProxySQL>(k))));
         services.AddSingleton(sp => new GaleraMetrics(sp.GetRequiredService<ControllerRuntimeMetrics>().Registry));
         services.AddSingleton<PerconaClusterSessions>();
         services.AddSingleton<IDataPlaneSessions>(sp => sp.GetRequiredService<PerconaClusterSessions>());
@@ -45,10 +46,15 @@ internal static class PerconaClusterController
                 .Owns(kinds.ConfigMaps.Informer)
                 .Owns(kinds.Secrets.Informer)
                 .Owns(kinds.DisruptionBudgets.Informer)
-                .Watches(kinds.Pods.Informer, PodOwner);
+                .Watches(kinds.Pods.Informer, PodOwner)
+                .Watches(kinds.Proxies.Informer, ClusterOf);
         });
         return services;
     }
+
+    /// <summary>A ProxySQL's writer moving lets a roll that waits for it go on.</summary>
+    private static IEnumerable<ObjectKey> ClusterOf(Api.ProxySQL proxy) =>
+        proxy.Spec.ClusterRef?.Name is { Length: > 0 } cluster ? [new ObjectKey(proxy.Metadata.NamespaceProperty, cluster)] : [];
 
     private static IEnumerable<ObjectKey> PodOwner(V1Pod pod) =>
         PerconaClusterLabels.InstanceOf(pod) is { } instance ? [new ObjectKey(pod.Metadata.NamespaceProperty, instance)] : [];

@@ -129,11 +129,8 @@ internal sealed partial class PerconaClusterReconciler(
         }
 
         var rolling = RollPolicy.Pending(statefulSet.Status?.UpdateRevision, nodes);
-        if (recovery == RecoveryDecision.None && scale.Change is null && RollPolicy.NextToRoll(statefulSet.Status?.UpdateRevision, scale.Replicas, nodes) is { } next)
-        {
-            await children.DeletePodAsync(pods.First(p => p.Metadata.Name == next.Pod), cancellationToken).ConfigureAwait(false);
-            events.Normal(resource, "RollingUpdate", $"restarting {next.Pod} on the new template (every other node is Synced)");
-        }
+        await new PerconaClusterRoll(kinds, children, events, time).RunAsync(
+            resource, statefulSet.Status?.UpdateRevision, scale.Replicas, recovery == RecoveryDecision.None && scale.Change is null, nodes, pods, cancellationToken).ConfigureAwait(false);
 
         return (nodes, scale, recovery, rolling);
     }

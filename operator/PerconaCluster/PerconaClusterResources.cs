@@ -3,7 +3,7 @@ using k8s.Models;
 
 namespace BackendStack.Operator.PerconaClusters;
 
-/// <summary>The kinds the PerconaCluster controller reads and writes.</summary>
+/// <summary>The kinds the PerconaCluster controller reads and writes, and the ProxySQLs in front of its clusters (whose writer a roll moves away).</summary>
 internal sealed record PerconaClusterResources(
     CachedResource<Api.PerconaCluster> Clusters,
     CachedResource<V1StatefulSet> StatefulSets,
@@ -11,4 +11,5 @@ internal sealed record PerconaClusterResources(
     CachedResource<V1ConfigMap> ConfigMaps,
     CachedResource<V1Secret> Secrets,
     CachedResource<V1PodDisruptionBudget> DisruptionBudgets,
-    CachedResource<V1Pod> Pods);
+    CachedResource<V1Pod> Pods,
+    CachedResource<Api.ProxySQL> Proxies);

@@ -45,6 +45,5 @@ internal sealed class ProxySqlChildren(ProxySqlResources kinds, Api.ProxySQL res
     private static string? Value(V1Secret? secret, string key) =>
         secret?.Data?.TryGetValue(key, out var bytes) == true && bytes is { Length: > 0 } ? Encoding.UTF8.GetString(bytes) : null;
 
-    private async Task<V1Secret?> ReadAsync(string name, CancellationToken cancellationToken) =>
-        kinds.Secrets.Get(ns, name) ?? await kinds.Secrets.Client.GetAsync(ns, name, cancellationToken).ConfigureAwait(false);
+    private Task<V1Secret?> ReadAsync(string name, CancellationToken cancellationToken) => kinds.Secrets.GetOrReadAsync(ns, name, cancellationToken);
 }

@@ -20,8 +20,7 @@ internal sealed class RedisFailoverChildren(RedisFailoverResources kinds, Api.Re
     public async Task<string?> EnsurePasswordAsync(CancellationToken cancellationToken)
     {
         var names = new RedisFailoverNames(resource.Metadata.Name);
-        var secret = kinds.Secrets.Get(ns, names.AuthSecret(resource))
-            ?? await kinds.Secrets.Client.GetAsync(ns, names.AuthSecret(resource), cancellationToken).ConfigureAwait(false);
+        var secret = await kinds.Secrets.GetOrReadAsync(ns, names.AuthSecret(resource), cancellationToken).ConfigureAwait(false);
         if (secret is null)
         {
             secret = await kinds.Secrets.Client.CreateAsync(AuthSecretBuilder.Build(resource, AuthSecretBuilder.NewPassword()), cancellationToken).ConfigureAwait(false);

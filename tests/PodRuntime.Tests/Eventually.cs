@@ -28,7 +28,7 @@ internal static class Eventually
 
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"timed out waiting for {what}; last seen: {seen}{(context is null ? "" : "\n" + context())}");
+                throw new TimeoutException($"timed out waiting for {what}; last seen: {seen}{(context is null ? "" : "\n" + context())}");
             }
 
             await Task.Delay(100);

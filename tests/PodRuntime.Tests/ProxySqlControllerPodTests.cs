@@ -5,6 +5,7 @@ using k8s.Models;
 using MySqlConnector;
 using Xunit.Abstractions;
 using static BackendStack.PodRuntime.Tests.PerconaClusterOnPods;
+using static BackendStack.PodRuntime.Tests.ProxySqlOnPods;
 
 namespace BackendStack.PodRuntime.Tests;
 
@@ -16,18 +17,13 @@ namespace BackendStack.PodRuntime.Tests;
 [Collection(GaleraTestGroup.Name)]
 public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
 {
-    private const string Proxy = "proxy";
-
     [Fact]
     public async Task ReadsGoToReadersWritesToTheWriterNothingIsRewrittenAndWritesResumeAfterTheWriterIsKilled()
     {
         await using var stack = await StartAsync();
         await CreateReadyAsync(stack);
-        var resource = new ProxySQL { Metadata = new V1ObjectMeta { Name = Proxy, NamespaceProperty = Ns } };
-        resource.Spec.ClusterRef = new LocalObjectReference { Name = Name };
-        await stack.Client.CustomObjects.CreateNamespacedCustomObjectAsync(resource, ProxySQL.Group, ProxySQL.Version, Ns, ProxySQL.Plural);
         var created = Stopwatch.StartNew();
-        var ready = await ProxyReadyAsync(stack);
+        var ready = await CreateProxyReadyAsync(stack);
         output.WriteLine($"ProxySQL Ready {created.Elapsed.TotalSeconds:F1} s after it was created; writer {ready.Status.Writer}");
         Assert.Equal($"{Proxy}.{Ns}.svc:3306", ready.Status.Endpoint);
         var writer = ready.Status.Writer!;
@@ -175,57 +171,5 @@ public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
         }
 
         return lines;
-    }
-
-    private static Task<ProxySQL> ProxyReadyAsync(OperatorOnLocalPods stack) =>
-        Eventually.ValueAsync(
-            () => stack.Client.CustomObjects.GetNamespacedCustomObjectAsync<ProxySQL>(ProxySQL.Group, ProxySQL.Version, Ns, ProxySQL.Plural, Proxy),
-            p => p.Status is { Phase: Phase.Ready, Writer: not null } s && s.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true,
-            "ProxySQL proxy Ready with a writer", TimeSpan.FromSeconds(120), () => stack.LogTail());
-
-    private static async Task<MySqlConnection> ConnectThroughProxyAsync(string ip, string password)
-    {
-        var connection = new MySqlConnection(new MySqlConnectionStringBuilder
-        {
-            Server = ip,
-            Port = 6033,
-            UserID = "shop",
-            Password = password,
-            Database = "shop",
-            Pooling = false,
-            ConnectionTimeout = 5,
-            DefaultCommandTimeout = 15,
-            SslMode = MySqlSslMode.None,
-        }.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    /// <summary>Each admin module's checksum version: every LOAD ... TO RUNTIME moves it.</summary>
-    private static Task<string> ChecksumsAsync(OperatorOnLocalPods stack, string proxyIp) =>
-        AdminQueryAsync(stack, proxyIp, "SELECT name, version, epoch, checksum FROM runtime_checksums_values ORDER BY name");
-
-    /// <summary>The rows of an admin query, one line each, columns separated by spaces.</summary>
-    private static async Task<string> AdminQueryAsync(OperatorOnLocalPods stack, string proxyIp, string sql)
-    {
-        await using var admin = new MySqlConnection(new MySqlConnectionStringBuilder
-        {
-            Server = proxyIp,
-            Port = 6032,
-            UserID = "operator",
-            Password = System.Text.Encoding.UTF8.GetString((await stack.Client.CoreV1.ReadNamespacedSecretAsync($"{Proxy}-proxysql-admin", Ns)).Data["operator-password"]),
-            Pooling = false,
-            SslMode = MySqlSslMode.None,
-        }.ConnectionString);
-        await admin.OpenAsync();
-        await using var command = new MySqlCommand(sql, admin);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
-        }
-
-        return string.Join("\n", rows);
     }
 }

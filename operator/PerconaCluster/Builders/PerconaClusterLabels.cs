@@ -10,6 +10,12 @@ internal static class PerconaClusterLabels
     public const string AppName = "perconacluster";
     public const string NodeComponent = "pxc";
 
+    /// <summary>
+    /// Set on a node's pod (the time, RFC 3339) just before a roll restarts it while it is a ProxySQL writer: every
+    /// ProxySQL in front of the cluster takes the node out of its writer hostgroup, and the roll waits for the writer to move.
+    /// </summary>
+    public const string LeavingWriterAnnotation = "backendstack.io/leaving-writer";
+
     /// <summary>The selector of every PerconaCluster's pods: all the Pod informer lists and watches.</summary>
     public static readonly string AllPodsSelector = StandardLabels.SelectorString(new Dictionary<string, string> { [StandardLabels.Name] = AppName });
 

@@ -7,7 +7,8 @@ namespace BackendStack.Operator.ProxySQLs.Admin;
 /// <summary>
 /// The PerconaCluster's nodes as ProxySQL's backends, a pure function of the cluster and its pods: every pod with an IP,
 /// by IP. A node whose pod is not Ready (its container died, or Galera's readiness check fails) or that the cluster's
-/// status shows not Synced is to leave the writer hostgroup at once, before ProxySQL's next check.
+/// status shows not Synced, or that a roll is about to restart (its leaving-writer mark), is to leave the writer
+/// hostgroup at once, before ProxySQL's next check.
 /// </summary>
 internal static class BackendNodes
 {
@@ -21,6 +22,6 @@ internal static class BackendNodes
             .Where(p => p.Metadata.DeletionTimestamp is null && PerconaClusterLabels.InstanceOf(p) == cluster.Metadata.Name && p.Status?.PodIP is { Length: > 0 })
             .OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)
             .Select(p => new BackendNode(
-                p.Metadata.Name, p.Status.PodIP, !PodReadiness.IsReady(p) || (states.TryGetValue(p.Metadata.Name, out var state) && state is not null && state != Synced)))];
+                p.Metadata.Name, p.Status.PodIP, !PodReadiness.IsReady(p) || p.Metadata.Annotations?.ContainsKey(PerconaClusterLabels.LeavingWriterAnnotation) == true || (states.TryGetValue(p.Metadata.Name, out var state) && state is not null && state != Synced)))];
     }
 }

@@ -11,4 +11,8 @@ internal sealed record CachedResource<T>(IResourceClient<T> Client, Informer<T> 
     public ObjectCache<T> Cache => Informer.Cache;
 
     public T? Get(string @namespace, string name) => Cache.Get(new ObjectKey(@namespace, name));
+
+    /// <summary>The cached object, else a GET by name: the cache holds only what the operator made, so one the user names is read directly.</summary>
+    public async Task<T?> GetOrReadAsync(string @namespace, string name, CancellationToken cancellationToken) =>
+        Get(@namespace, name) ?? await Client.GetAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
 }

@@ -40,4 +40,15 @@ public sealed class BackendNodesTests
 
         Assert.Equal([false, true, true], nodes.Select(n => n.TakeOut));
     }
+
+    [Fact]
+    public void ANodeARollIsAboutToRestartIsTakenOutThoughReadyAndSynced()
+    {
+        var leaving = Pod("db-pxc-2", "127.0.1.12", true);
+        leaving.Metadata.Annotations = new Dictionary<string, string> { [Operator.PerconaClusters.Builders.PerconaClusterLabels.LeavingWriterAnnotation] = "2026-12-03T10:00:00Z" };
+
+        var nodes = BackendNodes.From(Cluster(("db-pxc-1", "Synced"), ("db-pxc-2", "Synced")), [Pod("db-pxc-1", "127.0.1.11", true), leaving]);
+
+        Assert.Equal([false, true], nodes.Select(n => n.TakeOut));
+    }
 }
