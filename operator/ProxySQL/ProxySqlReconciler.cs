@@ -62,6 +62,7 @@ internal sealed partial class ProxySqlReconciler(
                 await children.ApplyAsync(clusterSecret, SystemUsers.ProxyAdmin, cancellationToken).ConfigureAwait(false);
                 var users = await UsersAsync(children, cluster, cancellationToken).ConfigureAwait(false);
                 var desired = AdminConfigBuilder.Build(resource.Spec, BackendNodes.From(cluster, kinds.ClusterPods.Cache.List(ns)), users, monitor, rules);
+                RecordBackends(resource, session, desired.Servers);
                 var (states, observed, written) = await new ProxySqlConfigurer(session, operatorPassword, (pod, pool) => ObservePool(resource, pod, pool)).RunAsync(OwnPods(resource), desired, cancellationToken).ConfigureAwait(false);
                 (pods, servers) = (states, observed);
                 if (written.Count > 0)
@@ -126,6 +127,25 @@ internal sealed partial class ProxySqlReconciler(
         }
 
         session.PreviousWriter = status.Writer ?? session.PreviousWriter;
+    }
+
+    private void RecordBackends(Api.ProxySQL resource, ProxySqlSession session, IReadOnlyList<ServerRow> servers)
+    {
+        var now = servers.Select(s => $"{s.Comment} ({s.Address})").ToHashSet(StringComparer.Ordinal);
+        if (session.PreviousBackends is { } before)
+        {
+            foreach (var added in now.Except(before).Order(StringComparer.Ordinal))
+            {
+                events.Normal(resource, "BackendAdded", $"{added} added to mysql_servers");
+            }
+
+            foreach (var removed in before.Except(now).Order(StringComparer.Ordinal))
+            {
+                events.Normal(resource, "BackendRemoved", $"{removed} removed from mysql_servers");
+            }
+        }
+
+        session.PreviousBackends = now;
     }
 
     private void ObservePool(Api.ProxySQL resource, string pod, IReadOnlyList<PoolRow> pool)

@@ -1,6 +1,6 @@
 namespace BackendStack.Operator.ProxySQLs;
 
-/// <summary>What the operator keeps about one ProxySQL between reconciles: an admin client per pod address and the writer last seen.</summary>
+/// <summary>What the operator keeps about one ProxySQL between reconciles: an admin client per pod address, and the writer and backends last seen.</summary>
 internal sealed class ProxySqlSession(string uid)
 {
     private readonly Dictionary<string, ProxySqlAdminClient> clients = new(StringComparer.Ordinal);
@@ -9,6 +9,9 @@ internal sealed class ProxySqlSession(string uid)
 
     /// <summary>The writer of the previous reconcile (WriterChanged compares with it); null until one was seen.</summary>
     public string? PreviousWriter { get; set; }
+
+    /// <summary>The backends (pod, address) of the previous reconcile (BackendAdded/BackendRemoved compare with it); null at first.</summary>
+    public IReadOnlySet<string>? PreviousBackends { get; set; }
 
     public ProxySqlAdminClient Client(string host, string password)
     {

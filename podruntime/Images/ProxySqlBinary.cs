@@ -31,6 +31,18 @@ public sealed record ProxySqlBinary(string? Binary, string? TarballDirectory, st
         $"set {BinaryVariable} to a ProxySQL 2.7 binary, install ProxySQL's own Debian package (https://repo.proxysql.com, it provides {InstalledPath})"
         + $" or put a proxysql-*.tar.xz holding it in {TarballDirectory ?? $"the directory named by {TarballDirectoryVariable}"}";
 
+    /// <summary>Why no binary can be located (without unpacking anything), or null when <see cref="Locate"/> will find one.</summary>
+    public string? MissingBecause()
+    {
+        if (!string.IsNullOrEmpty(Binary))
+        {
+            return File.Exists(Binary) ? null : $"the ProxySQL binary {Binary} ({BinaryVariable}) does not exist; {HowToProvide}";
+        }
+
+        var tarballs = TarballDirectory is not null && Directory.Exists(TarballDirectory) && Directory.GetFiles(TarballDirectory, "proxysql-*.tar.xz").Length > 0;
+        return File.Exists(InstalledPath) || tarballs ? null : $"no ProxySQL binary on this host: {HowToProvide}";
+    }
+
     /// <summary>The binary to run, unpacked first when it comes from a tarball; throws <see cref="NoLocalEquivalentException"/> when there is none.</summary>
     public string Locate()
     {

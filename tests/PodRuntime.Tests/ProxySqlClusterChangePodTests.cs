@@ -17,7 +17,7 @@ public sealed class ProxySqlClusterChangePodTests(ITestOutputHelper output)
 {
     private static readonly string[] ShopDatabase = ["shop"];
 
-    [Fact]
+    [ProxySqlFact]
     public async Task AUserAddedLaterAReplacedProxyPodARollAndAScaleUpAreFollowed()
     {
         await using var stack = await StartAsync();
@@ -112,6 +112,12 @@ public sealed class ProxySqlClusterChangePodTests(ITestOutputHelper output)
             output.WriteLine($"{at.TotalSeconds,6:F1} s {what}");
         }
 
+        output.WriteLine($"roll started {DateTime.UtcNow - clock.Elapsed:HH:mm:ss.fff}");
+        foreach (var line in File.ReadLines(stack.LogPath).Where(l => l.Contains("leaving the writer", StringComparison.Ordinal) || l.Contains("deleted Pod", StringComparison.Ordinal)))
+        {
+            output.WriteLine(line);
+        }
+
         output.WriteLine($"during the roll: {writes.Count} writes acknowledged, {failures.Count} failed {string.Join("; ", failures.Take(5))}");
         Assert.Equal([.. uids.Keys.Order(StringComparer.Ordinal)], restarted.Order(StringComparer.Ordinal));
         Assert.Equal(writer, restarted[^1]);
@@ -137,6 +143,9 @@ public sealed class ProxySqlClusterChangePodTests(ITestOutputHelper output)
         }
 
         Assert.True(seen.Overlaps([$"{Name}-pxc-3", $"{Name}-pxc-4"]), $"reads went to {string.Join(", ", seen)} only");
+        var events = await Eventually.ValueAsync(() => stack.Client.CoreV1.ListNamespacedEventAsync(Ns),
+            list => list.Items.Count(e => e.Reason == "BackendAdded" && e.InvolvedObject.Name == Proxy) >= 2, "BackendAdded events for the new nodes", TimeSpan.FromSeconds(10));
+        Assert.Contains(events.Items, e => e.Reason == "BackendAdded" && e.Message.StartsWith($"{Name}-pxc-4 ", StringComparison.Ordinal));
     }
 
     private static async Task WriteLoopAsync(string proxyIp, string password, List<long> writes, List<string> failures, CancellationToken cancellationToken)
@@ -153,7 +162,7 @@ public sealed class ProxySqlClusterChangePodTests(ITestOutputHelper output)
             }
             catch (MySqlException e)
             {
-                failures.Add(e.Message);
+                failures.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {e.Message}");
                 await (app?.DisposeAsync() ?? ValueTask.CompletedTask);
                 app = null;
             }

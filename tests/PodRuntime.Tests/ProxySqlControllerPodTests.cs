@@ -17,7 +17,7 @@ namespace BackendStack.PodRuntime.Tests;
 [Collection(GaleraTestGroup.Name)]
 public sealed class ProxySqlControllerPodTests(ITestOutputHelper output)
 {
-    [Fact]
+    [ProxySqlFact]
     public async Task ReadsGoToReadersWritesToTheWriterNothingIsRewrittenAndWritesResumeAfterTheWriterIsKilled()
     {
         await using var stack = await StartAsync();

@@ -61,7 +61,7 @@ public sealed class ProxySqlPodTests
         };
     }
 
-    [Fact]
+    [ProxySqlFact]
     public async Task ProxySqlPodAnswersItsSecondAdminOnThePodIPOnlyAndKeepsItAfterARestart()
     {
         await using var harness = new RuntimeHarness();
