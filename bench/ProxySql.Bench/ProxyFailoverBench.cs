@@ -39,7 +39,6 @@ internal sealed class ProxyFailoverBench(OperatorOnLocalPods stack, TextWriter l
 
         var resource = new ProxySQL { Metadata = new V1ObjectMeta { Name = Proxy, NamespaceProperty = Ns } };
         resource.Spec.ClusterRef = new LocalObjectReference { Name = Name };
-        resource.Spec.Replicas = 1;
         await client.CustomObjects.CreateNamespacedCustomObjectAsync(resource, ProxySQL.Group, ProxySQL.Version, Ns, ProxySQL.Plural);
 
         var ips = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => PodIpAsync(client, i)));

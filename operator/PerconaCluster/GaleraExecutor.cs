@@ -24,7 +24,8 @@ internal sealed class GaleraExecutor(PodCommand pods)
         var reads = podList.Select(async pod =>
         {
             var usedRoot = false;
-            var running = pod.Status?.ContainerStatuses?.FirstOrDefault(c => c.Name == StatefulSetBuilder.ContainerName)?.State?.Running is not null;
+            var container = pod.Status?.ContainerStatuses?.FirstOrDefault(c => c.Name == StatefulSetBuilder.ContainerName);
+            var running = container?.State?.Running is not null;
             GaleraNodeState? state = null;
             if (pod.Status?.PodIP is { Length: > 0 } ip && running)
             {
@@ -42,7 +43,10 @@ internal sealed class GaleraExecutor(PodCommand pods)
             }
 
             var node = new GaleraNode(pod.Metadata.Name, names.OrdinalOf(pod.Metadata.Name) ?? -1, running, Runtime.PodReadiness.IsReady(pod),
-                pod.Metadata.Labels?.TryGetValue("controller-revision-hash", out var revision) == true ? revision : null, state);
+                pod.Metadata.Labels?.TryGetValue("controller-revision-hash", out var revision) == true ? revision : null, state)
+            {
+                ContainerId = running ? container!.ContainerID : null,
+            };
             return (Node: node, UsedRoot: usedRoot);
         });
         var read = await Task.WhenAll(reads).ConfigureAwait(false);
@@ -77,6 +81,28 @@ internal sealed class GaleraExecutor(PodCommand pods)
             }
         });
         return await Task.WhenAll(reads).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Evicts a dead node's group member id through one node of the Primary component (<c>evs.evict</c>: the group
+    /// installs a view without it at once, instead of after evs.suspect_timeout). Returns the error, or null.
+    /// </summary>
+    public static async Task<string?> EvictAsync(PerconaClusterSession session, string survivorHost, string memberId, GaleraCredentials root, CancellationToken cancellationToken)
+    {
+        if (!Policy.EvictionPolicy.IsMemberId(memberId))
+        {
+            return $"'{memberId}' is not a member id";
+        }
+
+        try
+        {
+            await session.Client(survivorHost).ExecuteAsync(root, $"SET GLOBAL wsrep_provider_options = 'evs.evict={memberId}'", null, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is MySqlConnector.MySqlException or TimeoutException or InvalidOperationException)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>

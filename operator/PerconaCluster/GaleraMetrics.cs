@@ -15,6 +15,8 @@ internal sealed class GaleraMetrics
         FlowControlPaused = f.CreateGauge(
             "backendstack_galera_flow_control_paused_ratio", "The highest wsrep_flow_control_paused of the nodes: the share of time replication was paused.", new GaugeConfiguration { LabelNames = Labels });
         Recoveries = f.CreateCounter("backendstack_galera_recoveries_total", "Bootstraps after a full crash.", new CounterConfiguration { LabelNames = Labels });
+        Evictions = f.CreateCounter(
+            "backendstack_galera_evictions_total", "Dead nodes the operator evicted from the group (evs.evict) before Galera suspected them.", new CounterConfiguration { LabelNames = Labels });
     }
 
     public Gauge ClusterSize { get; }
@@ -24,4 +26,6 @@ internal sealed class GaleraMetrics
     public Gauge FlowControlPaused { get; }
 
     public Counter Recoveries { get; }
+
+    public Counter Evictions { get; }
 }

@@ -1,4 +1,5 @@
 using BackendStack.Operator.Api;
+using BackendStack.Operator.DataPlane.Galera;
 using BackendStack.Operator.PerconaClusters.Builders;
 using BackendStack.Operator.PerconaClusters.Policy;
 using BackendStack.Operator.PerconaClusters.Status;
@@ -101,6 +102,9 @@ internal sealed partial class PerconaClusterReconciler(
     {
         var ns = resource.Metadata.NamespaceProperty;
         var (nodes, usedRoot) = await GaleraExecutor.ObserveAsync(session, names, pods, passwords, cancellationToken).ConfigureAwait(false);
+        var ips = pods.Where(p => p.Status?.PodIP is not null).ToDictionary(p => p.Metadata.Name, p => p.Status.PodIP, StringComparer.Ordinal);
+        await new PerconaClusterEviction(events, metrics).RunAsync(
+            resource, session, nodes, ips, new GaleraCredentials(SystemUsers.Root, passwords[SystemUsers.Root]), changes, cancellationToken).ConfigureAwait(false);
         var anyPrimary = nodes.Any(n => n.State?.Primary == true);
         var newCluster = children.NewClusterRecorded() is { } recorded ? recorded && !anyPrimary : !await HoldsDataAsync(names, ns, cancellationToken).ConfigureAwait(false);
         var statefulSet = kinds.StatefulSets.Get(ns, names.StatefulSet);
@@ -111,7 +115,6 @@ internal sealed partial class PerconaClusterReconciler(
             events.Normal(resource, scale.Replicas > (statefulSet.Status?.Replicas ?? 0) ? "ScaledUp" : "ScaledDown", change);
         }
 
-        var ips = pods.Where(p => p.Status?.PodIP is not null).ToDictionary(p => p.Metadata.Name, p => p.Status.PodIP, StringComparer.Ordinal);
         var (recovery, observed) = await new PerconaClusterRecovery(executor, events, metrics, time)
             .RunAsync(resource, session, !newCluster, scale.Replicas, nodes, passwords, ips, changes, cancellationToken).ConfigureAwait(false);
         nodes = observed;

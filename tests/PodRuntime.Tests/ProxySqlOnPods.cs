@@ -11,7 +11,7 @@ internal static class ProxySqlOnPods
 {
     public const string Proxy = "proxy";
 
-    public static async Task<ProxySQL> CreateProxyReadyAsync(OperatorOnLocalPods stack, int replicas = 1)
+    public static async Task<ProxySQL> CreateProxyReadyAsync(OperatorOnLocalPods stack, int replicas = 2)
     {
         var resource = new ProxySQL { Metadata = new V1ObjectMeta { Name = Proxy, NamespaceProperty = Ns } };
         resource.Spec.ClusterRef = new LocalObjectReference { Name = Name };

@@ -13,7 +13,7 @@ internal sealed class GaleraNodeClient(string host, int port)
     private static readonly string[] Variables =
     [
         "wsrep_local_state_comment", "wsrep_cluster_size", "wsrep_cluster_status", "wsrep_ready", "wsrep_last_committed",
-        "wsrep_cluster_state_uuid", "wsrep_flow_control_paused", "wsrep_local_recv_queue",
+        "wsrep_cluster_state_uuid", "wsrep_flow_control_paused", "wsrep_local_recv_queue", "wsrep_gcomm_uuid",
     ];
 
     private static readonly string StatusQuery =
@@ -44,7 +44,8 @@ internal sealed class GaleraNodeClient(string host, int port)
                 Get(values, "wsrep_last_committed") is { } committed && long.TryParse(committed, CultureInfo.InvariantCulture, out var c) ? c : null,
                 Get(values, "wsrep_cluster_state_uuid"),
                 Get(values, "wsrep_flow_control_paused") is { } paused && double.TryParse(paused, CultureInfo.InvariantCulture, out var p) ? p : null,
-                Get(values, "wsrep_local_recv_queue") is { } queue && long.TryParse(queue, CultureInfo.InvariantCulture, out var q) ? q : null);
+                Get(values, "wsrep_local_recv_queue") is { } queue && long.TryParse(queue, CultureInfo.InvariantCulture, out var q) ? q : null,
+                Get(values, "wsrep_gcomm_uuid"));
         }
         catch (Exception e) when (e is MySqlException or TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException)
         {

@@ -13,6 +13,7 @@ internal sealed record GaleraNodeState(
     string? ClusterStateUuid,
     double? FlowControlPaused,
     long? LocalRecvQueue,
+    string? GcommUuid = null,
     string? Error = null)
 {
     /// <summary>The node answered the status read.</summary>
@@ -24,5 +25,5 @@ internal sealed record GaleraNodeState(
     /// <summary>The node is Synced in a Primary component and accepts queries.</summary>
     public bool Synced => Primary && StateComment == "Synced" && Ready == true;
 
-    public static GaleraNodeState Unreachable(string error) => new(null, null, null, null, null, null, null, null, error);
+    public static GaleraNodeState Unreachable(string error) => new(null, null, null, null, null, null, null, null, Error: error);
 }
