@@ -24,6 +24,9 @@ await using (var stack = await OperatorOnLocalPods.StartAsync(PerconaClusterOnPo
     await stop.CancelAsync();
     await Task.WhenAll(writing);
     Console.Error.WriteLine($"{await bench.VerifyNoAcknowledgedWriteLostAsync()} acknowledged writes checked: none lost");
+    var kept = Path.Combine(Path.GetTempPath(), "proxysql-bench-operator.log");
+    File.Copy(stack.LogPath, kept, overwrite: true);
+    Console.Error.WriteLine($"the operator's log: {kept}");
 }
 
 FailoverReport.Print(Console.Out, ProxyFailoverBench.ProviderOptions, samples);

@@ -80,7 +80,7 @@ internal sealed class ProxyFailoverBench(OperatorOnLocalPods stack, TextWriter l
             samples.Add(new FailoverSample(loop.Via, firstAck.At - killedAt, first.TakeWhile(w => !w.Acknowledged).Count()));
         }
 
-        log.WriteLine($"killed {victim} (writer of {string.Join(" and ", affected.Select(l => l.Via))}): {string.Join(", ", samples.Select(s => $"{s.Via} {s.ToFirstWrite.TotalMilliseconds:F0} ms, {s.FailedWrites} failed"))}");
+        log.WriteLine($"{DateTime.UtcNow - (clock.Elapsed - killedAt):HH:mm:ss.fff} killed {victim} (writer of {string.Join(" and ", affected.Select(l => l.Via))}): {string.Join(", ", samples.Select(s => $"{s.Via} {s.ToFirstWrite.TotalMilliseconds:F0} ms, {s.FailedWrites} failed"))}");
         return samples;
     }
 

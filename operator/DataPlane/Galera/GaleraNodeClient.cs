@@ -49,7 +49,8 @@ internal sealed class GaleraNodeClient(string host, int port)
         }
         catch (Exception e) when (e is MySqlException or TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
-            return GaleraNodeState.Unreachable(e is MySqlException { ErrorCode: MySqlErrorCode.AccessDenied } ? AccessDenied : e.Message);
+            var refused = e.GetBaseException() is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused };
+            return GaleraNodeState.Unreachable(e is MySqlException { ErrorCode: MySqlErrorCode.AccessDenied } ? AccessDenied : e.Message, refused);
         }
     }
 

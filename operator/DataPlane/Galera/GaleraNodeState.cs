@@ -2,7 +2,8 @@ namespace BackendStack.Operator.DataPlane.Galera;
 
 /// <summary>
 /// What one node said about itself in one status read (status variables only: never a table scan), or why it
-/// could not be read (<see cref="Error"/>; every other field is then null).
+/// could not be read (<see cref="Error"/>; every other field is then null). <see cref="Refused"/>: nothing listened on the
+/// node's port, so no mariadbd holds it (unlike a node that does not answer in time).
 /// </summary>
 internal sealed record GaleraNodeState(
     string? StateComment,
@@ -14,7 +15,8 @@ internal sealed record GaleraNodeState(
     double? FlowControlPaused,
     long? LocalRecvQueue,
     string? GcommUuid = null,
-    string? Error = null)
+    string? Error = null,
+    bool Refused = false)
 {
     /// <summary>The node answered the status read.</summary>
     public bool Reachable => Error is null;
@@ -25,5 +27,5 @@ internal sealed record GaleraNodeState(
     /// <summary>The node is Synced in a Primary component and accepts queries.</summary>
     public bool Synced => Primary && StateComment == "Synced" && Ready == true;
 
-    public static GaleraNodeState Unreachable(string error) => new(null, null, null, null, null, null, null, null, Error: error);
+    public static GaleraNodeState Unreachable(string error, bool refused = false) => new(null, null, null, null, null, null, null, null, Error: error, Refused: refused);
 }

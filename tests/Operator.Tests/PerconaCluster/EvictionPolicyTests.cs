@@ -38,12 +38,20 @@ public sealed class EvictionPolicyTests
     }
 
     [Fact]
+    public void ANodeWhosePortRefusesConnectionsIsEvictedBeforeItsPodShowsTheExit()
+    {
+        GaleraNode[] nodes = [Live(0, Id0, "c0"), Live(1, Id1, "c1"), Node(2, Operator.DataPlane.Galera.GaleraNodeState.Unreachable("refused", refused: true)) with { ContainerId = "c2" }];
+
+        Assert.Equal([("db-pxc-2", Id2)], EvictionPolicy.ToEvict(nodes, Members, new HashSet<string>()));
+    }
+
+    [Fact]
     public void NothingIsEvictedWithoutAPrimaryComponentOrForARunningNodeOrAnUnknownOne()
     {
         GaleraNode[] noPrimary = [Node(0, NonPrimary(10)) with { ContainerId = "c0" }, Node(2, null, running: false)];
         Assert.Empty(EvictionPolicy.ToEvict(noPrimary, Members, new HashSet<string>()));
 
-        GaleraNode[] unreachableButRunning = [Live(0, Id0, "c0"), Live(1, Id1, "c1"), Node(2, null) with { ContainerId = "c2" }];
+        GaleraNode[] unreachableButRunning = [Live(0, Id0, "c0"), Live(1, Id1, "c1"), Node(2, Operator.DataPlane.Galera.GaleraNodeState.Unreachable("timeout")) with { ContainerId = "c2" }];
         Assert.Empty(EvictionPolicy.ToEvict(unreachableButRunning, Members, new HashSet<string>()));
 
         GaleraNode[] neverSeen = [Live(0, Id0, "c0"), Live(1, Id1, "c1"), Node(3, null, running: false)];
