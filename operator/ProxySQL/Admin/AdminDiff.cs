@@ -5,7 +5,7 @@ namespace BackendStack.Operator.ProxySQLs.Admin;
 /// <summary>
 /// Compares a desired configuration with one pod's runtime tables and plans only the modules that differ; an empty
 /// plan writes nothing. Servers compare by address (ProxySQL's Galera monitor moves them between hostgroups, which is
-/// not a difference), except that a node the operator takes out must not be ONLINE as a writer and a node it keeps must
+/// not a difference), except that a node the operator takes out must not be ONLINE (or SHUNNED) as a writer and a node it keeps must
 /// not be held OFFLINE_SOFT. Users compare by name, password (clear or hashed), hostgroup and flags; query rules row by
 /// row; variables by value.
 /// </summary>
@@ -60,7 +60,9 @@ internal static class AdminDiff
         foreach (var server in desired.Servers)
         {
             var rows = observed.Servers.Where(s => s.Address == server.Address).ToList();
-            if (server.Status == ServerRow.OfflineSoft && rows.Any(r => r.Hostgroup == ProxySqlHostgroups.Writer && r.Status == ServerRow.Online))
+            // A dead writer ProxySQL has already SHUNNED still holds the writer hostgroup until the next Galera check:
+            // written OFFLINE_SOFT, it leaves it at the LOAD, and a live node takes the writes at once.
+            if (server.Status == ServerRow.OfflineSoft && rows.Any(r => r.Hostgroup == ProxySqlHostgroups.Writer && r.Status is ServerRow.Online or ServerRow.Shunned))
             {
                 return $"take {server.Comment} out of the writer hostgroup";
             }

@@ -5,6 +5,7 @@ internal sealed record ServerRow(int Hostgroup, string Hostname, int Port, strin
 {
     public const string Online = "ONLINE";
     public const string OfflineSoft = "OFFLINE_SOFT";
+    public const string Shunned = "SHUNNED";
 
     public string Address => $"{Hostname}:{Port}";
 }

@@ -82,6 +82,18 @@ public sealed class AdminDiffTests
     }
 
     [Fact]
+    public void ANodeTakenOutThatProxySqlAlreadyShunnedAsWriterIsWrittenOutToo()
+    {
+        var takeOut = Desired([new("db-pxc-0", "127.0.1.10", true), .. Nodes[1..]]);
+        var runtime = Runtime(Desired());
+        var shunned = runtime with { Servers = [.. runtime.Servers.Select(s => s.Hostgroup == ProxySqlHostgroups.Writer ? s with { Status = ServerRow.Shunned } : s)] };
+        var alreadyOut = runtime with { Servers = [.. runtime.Servers.Select(s => s.Hostgroup == ProxySqlHostgroups.Writer ? s with { Status = ServerRow.OfflineSoft } : s)] };
+
+        Assert.Equal("MYSQL SERVERS: take db-pxc-0 out of the writer hostgroup", Assert.Single(AdminDiff.Plan(takeOut, shunned)).ToString());
+        Assert.Empty(AdminDiff.Plan(takeOut, alreadyOut));
+    }
+
+    [Fact]
     public void InvalidRulesLeaveTheRulesInForce()
     {
         var spec = new ProxySQLSpec { QueryRules = [new ProxySQLQueryRule { RuleId = 1000, MatchPattern = "([" }] };
