@@ -61,6 +61,23 @@ internal sealed class GlusterExecutor(PodCommand pods)
         RunAsync(ns, lead, ["peer", "probe", host], cancellationToken);
 
     /// <summary>
+    /// Makes the brick directory in a pod: glusterd creates only its last component (glusterfs 10.3 fails with "Failed to
+    /// create brick directory ... No such file or directory" when <c>/bricks/&lt;vol&gt;</c> is missing).
+    /// </summary>
+    public async Task<string?> MakeBrickDirectoryAsync(string ns, string pod, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await pods.RunAsync(ns, pod, GlusterVolumeNames.ContainerName, ["mkdir", "-p", path], ExecTimeout, cancellationToken).ConfigureAwait(false);
+            return result.ExitCode == 0 ? null : $"mkdir -p {path} in {pod}: {result.Stderr.Trim()}";
+        }
+        catch (Exception e) when (IsExecFailure(e, cancellationToken))
+        {
+            return $"mkdir -p {path} in {pod}: {e.Message}";
+        }
+    }
+
+    /// <summary>
     /// Creates the volume with one brick per pod. <c>force</c>: a brick directory of a claim may sit on the root file
     /// system (as every claim of the local runtime does), which gluster otherwise refuses.
     /// </summary>

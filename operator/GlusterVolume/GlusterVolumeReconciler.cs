@@ -118,7 +118,12 @@ internal sealed partial class GlusterVolumeReconciler(
 
                 break;
             case VolumeAction.Create:
-                failed = await executor.CreateAsync(ns, lead.Pod, names.Volume, plan.Targets, cancellationToken).ConfigureAwait(false) is { } c ? $"volume create: {c}" : null;
+                foreach (var pod in plan.Targets.Select(b => names.PodOfHost(b)).OfType<string>())
+                {
+                    failed ??= await executor.MakeBrickDirectoryAsync(ns, pod, names.BrickPath, cancellationToken).ConfigureAwait(false);
+                }
+
+                failed ??= await executor.CreateAsync(ns, lead.Pod, names.Volume, plan.Targets, cancellationToken).ConfigureAwait(false) is { } c ? $"volume create: {c}" : null;
                 if (failed is null)
                 {
                     events.Normal(resource, "VolumeCreated", $"volume {names.Volume} created: replica {plan.Targets.Count}, bricks {string.Join(", ", plan.Targets)}");
