@@ -17,10 +17,20 @@ internal sealed class GlusterExecutor(PodCommand pods)
     private const string Separator = "--8<-- backendstack --8<--";
     private static readonly TimeSpan ExecTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>The reads, in order: pool list, volume info, status detail, heal info summary, volume get all.</summary>
+    /// <summary>
+    /// The reads, in order: pool list, volume info, status detail, heal info summary, volume get all. The heal summary
+    /// comes from glfsheal itself, told where glusterd's socket is: <c>gluster volume heal</c> starts glfsheal without the
+    /// CLI's <c>--glusterd-sock</c>, so where the socket is not at /var/run/glusterd.socket (the local runtime keeps each
+    /// pod's in /var/run/gluster) it fails with "Not able to fetch volfile from glusterd". glfsheal's directory differs by
+    /// distribution (libexec on CentOS, the multiarch lib directory on Debian).
+    /// </summary>
     private static readonly string ReadScript = $$"""
         g() { gluster --mode=script "$@" --xml 2>&1; echo; echo '{{Separator}}'; }
-        g pool list; g volume info "$1"; g volume status "$1" detail; g volume heal "$1" info summary; g volume get "$1" all
+        sock=/var/run/glusterd.socket; [ -S /var/run/gluster/glusterd.socket ] && sock=/var/run/gluster/glusterd.socket
+        heal=; for f in /usr/libexec/glusterfs/glfsheal /usr/lib/*/glusterfs/glfsheal /usr/lib/glusterfs/glfsheal; do [ -x "$f" ] && heal=$f && break; done
+        g pool list; g volume info "$1"; g volume status "$1" detail
+        if [ -n "$heal" ]; then "$heal" "$1" info-summary xml glusterd-sock "$sock" 2>&1; else echo 'glfsheal not found'; fi; echo; echo '{{Separator}}'
+        g volume get "$1" all
         """;
 
     public async Task<GlusterObservation> ObserveAsync(string ns, string pod, string volume, CancellationToken cancellationToken)
