@@ -29,7 +29,7 @@ internal sealed class GlusterExecutor(PodCommand pods)
         sock=/var/run/glusterd.socket; [ -S /var/run/gluster/glusterd.socket ] && sock=/var/run/gluster/glusterd.socket
         heal=; for f in /usr/libexec/glusterfs/glfsheal /usr/lib/*/glusterfs/glfsheal /usr/lib/glusterfs/glfsheal; do [ -x "$f" ] && heal=$f && break; done
         g pool list; g volume info "$1"; g volume status "$1" detail
-        if [ -n "$heal" ]; then "$heal" "$1" info-summary xml glusterd-sock "$sock" 2>&1; else echo 'glfsheal not found'; fi; echo; echo '{{Separator}}'
+        if [ -n "$heal" ]; then "$heal" "$1" info-summary --xml glusterd-sock "$sock" 2>&1; else echo 'glfsheal not found'; fi; echo; echo '{{Separator}}'
         g volume get "$1" all
         """;
 
