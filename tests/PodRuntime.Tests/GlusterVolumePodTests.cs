@@ -21,14 +21,23 @@ public sealed class GlusterVolumePodTests(ITestOutputHelper output)
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public async Task ThreeBricksGetReadyTakeAnOptionWriteNothingWhenQuietRestartAKilledBrickAndKeepTheirClaims()
+    public async Task AnInvalidSpecChangesNothingThenThreeBricksGetReadyTakeAnOptionWriteNothingWhenQuietRestartAKilledBrickAndKeepTheirClaims()
     {
         await using var stack = await OperatorOnLocalPods.StartAsync(Ns, restartDelay: null);
         var client = stack.Client;
-        var clock = Stopwatch.StartNew();
         var resource = new GlusterVolume { Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = Ns } };
         resource.Spec.BrickStorage = new StorageSpec { Size = "1Gi" };
+        resource.Spec.Options = new Dictionary<string, string> { ["Bad Option"] = "1" };
         await client.CustomObjects.CreateNamespacedCustomObjectAsync(resource, GlusterVolume.Group, GlusterVolume.Version, Ns, GlusterVolume.Plural);
+
+        // An invalid option name: InvalidSpec naming the field, and nothing is created.
+        await Eventually.ValueAsync(() => GetAsync(client),
+            v => v.Status?.Conditions?.Any(c => c.Type == "Degraded" && c.Reason == ConditionReasons.InvalidSpec && c.Message.Contains("spec.options[Bad Option]", StringComparison.Ordinal)) == true,
+            "InvalidSpec naming spec.options[Bad Option]", WaitLimit, () => stack.LogTail());
+        Assert.Empty((await client.AppsV1.ListNamespacedStatefulSetAsync(Ns)).Items);
+
+        var clock = Stopwatch.StartNew();
+        await PatchOptionsAsync(client, new Dictionary<string, string?> { ["Bad Option"] = null });
 
         var ready = await ReadyAsync(stack);
         output.WriteLine($"volume Ready with 3/3 bricks {clock.ElapsedMilliseconds} ms after create");
@@ -41,9 +50,7 @@ public sealed class GlusterVolumePodTests(ITestOutputHelper output)
         Assert.Contains("server", await GlusterAsync(stack, 0, "volume", "get", Name, "cluster.server-quorum-type"), StringComparison.Ordinal);
 
         // An option of spec.options reaches the volume.
-        await client.CustomObjects.PatchNamespacedCustomObjectAsync(
-            new V1Patch(new { spec = new { options = new Dictionary<string, string> { ["performance.cache-size"] = "64MB" } } }, V1Patch.PatchType.MergePatch),
-            GlusterVolume.Group, GlusterVolume.Version, Ns, GlusterVolume.Plural, Name);
+        await PatchOptionsAsync(client, new Dictionary<string, string?> { ["performance.cache-size"] = "64MB" });
         await Eventually.ValueAsync(() => GlusterAsync(stack, 1, "volume", "get", Name, "performance.cache-size"), s => s.Contains("64MB", StringComparison.Ordinal),
             "performance.cache-size 64MB in volume get", WaitLimit, () => stack.LogTail());
         var settled = await ReadyAsync(stack, v => v.Status.ObservedGeneration == v.Metadata.Generation);
@@ -81,6 +88,11 @@ public sealed class GlusterVolumePodTests(ITestOutputHelper output)
 
     private static Task<GlusterVolume> GetAsync(Kubernetes client) =>
         client.CustomObjects.GetNamespacedCustomObjectAsync<GlusterVolume>(GlusterVolume.Group, GlusterVolume.Version, Ns, GlusterVolume.Plural, Name);
+
+    /// <summary>A merge patch of spec.options: a null value removes the option.</summary>
+    private static Task<object> PatchOptionsAsync(Kubernetes client, Dictionary<string, string?> options) =>
+        client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch(new { spec = new { options } }, V1Patch.PatchType.MergePatch), GlusterVolume.Group, GlusterVolume.Version, Ns, GlusterVolume.Plural, Name);
 
     private static Task<GlusterVolume> ReadyAsync(OperatorOnLocalPods stack, Func<GlusterVolume, bool>? and = null) =>
         Eventually.ValueAsync(() => GetAsync(stack.Client),
