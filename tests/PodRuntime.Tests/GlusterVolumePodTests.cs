@@ -40,7 +40,7 @@ public sealed class GlusterVolumePodTests(ITestOutputHelper output)
         await PatchOptionsAsync(client, new Dictionary<string, string?> { ["Bad Option"] = null });
 
         var ready = await ReadyAsync(stack);
-        output.WriteLine($"volume Ready with 3/3 bricks {clock.ElapsedMilliseconds} ms after create");
+        output.WriteLine($"volume Ready with 3/3 bricks {clock.ElapsedMilliseconds} ms after the spec was made valid (when its children are created)");
         Assert.Equal(Name, ready.Status.VolumeName);
         Assert.Equal($"{Name}-gluster.{Ns}.svc.cluster.local:/{Name}", ready.Status.Mount);
         Assert.Equal([$"{Name}-gluster-0", $"{Name}-gluster-1", $"{Name}-gluster-2"], ready.Status.Bricks!.Select(b => b.Pod));
@@ -78,6 +78,16 @@ public sealed class GlusterVolumePodTests(ITestOutputHelper output)
         Assert.NotEqual(pid, (await ExecAsync(stack, 1, "sh", "-c", $"cat /var/run/gluster/vols/{Name}/*.pid")).Trim());
         var reasons = (await client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: $"involvedObject.name={Name}")).Items.Select(e => e.Reason).ToHashSet();
         Assert.Superset(new HashSet<string> { "VolumeCreated", "BrickOffline", "BrickRestarted", "BrickOnline" }, reasons);
+
+        // kill -9 of a pod's glusterd (the container, and with it its brick): the restarted container finds its peers and
+        // volume on the claim, and glusterd starts the brick again.
+        clock.Restart();
+        Assert.True(stack.Cluster.Emulator.Faults.KillPodProcess(Ns, $"{Name}-gluster-2", "glusterd"));
+        await Eventually.ValueAsync(() => client.CoreV1.ReadNamespacedPodAsync($"{Name}-gluster-2", Ns),
+            p => p.Status.ContainerStatuses?.SingleOrDefault() is { RestartCount: 1, Ready: true }, "the killed glusterd container restarted and ready", WaitLimit);
+        await ReadyAsync(stack);
+        output.WriteLine($"volume Ready again {clock.ElapsedMilliseconds} ms after kill -9 of a pod's glusterd");
+        Assert.Contains("Number of Peers: 2", await GlusterAsync(stack, 2, "peer", "status"), StringComparison.Ordinal);
 
         // Deleting the volume keeps the brick claims (brickStorage.deletePolicy: Retain).
         await client.CustomObjects.DeleteNamespacedCustomObjectAsync(GlusterVolume.Group, GlusterVolume.Version, Ns, GlusterVolume.Plural, Name);
