@@ -1,4 +1,5 @@
 using BackendStack.Operator.AppTiers;
+using BackendStack.Operator.GlusterVolumes;
 using BackendStack.Operator.PerconaClusters;
 using BackendStack.Operator.ProxySQLs;
 using BackendStack.Operator.RedisFailovers;
@@ -14,7 +15,7 @@ internal static class BackendStackControllers
 {
     /// <summary>Registers the runtime (manager, informers, events, /metrics, /healthz, /readyz) and every controller.</summary>
     public static IServiceCollection AddBackendStackControllers(this IServiceCollection services, ControllerRuntimeOptions options) =>
-        services.AddControllerRuntime(options).AddAppTierController().AddRedisFailoverController().AddPerconaClusterController().AddProxySqlController();
+        services.AddControllerRuntime(options).AddAppTierController().AddRedisFailoverController().AddPerconaClusterController().AddProxySqlController().AddGlusterVolumeController();
 
     /// <summary>Registers everything with the settings of the command line.</summary>
     public static IServiceCollection AddBackendStackControllers(this IServiceCollection services, OperatorOptions options) =>

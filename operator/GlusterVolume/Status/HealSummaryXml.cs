@@ -7,8 +7,10 @@ namespace BackendStack.Operator.GlusterVolumes.Status;
 public static class HealSummaryXml
 {
     /// <summary>
-    /// Entries waiting to be healed, summed over the bricks that answered. A brick that is not connected
-    /// reports <c>-</c> and counts as nothing: its pending entries are held by the others.
+    /// Entries waiting to be healed, summed over the bricks that answered (an entry pending on two bricks counts
+    /// twice, as gluster's own summary lists it). A brick that is not connected has no <c>totalNumberOfEntries</c>
+    /// element (glusterfs 10 writes "Failed to process entries completely. (Transport endpoint is not
+    /// connected)totalNumberOfEntries0" into its <c>status</c>) and counts as nothing: its pending entries are held by the others.
     /// </summary>
     public static long Pending(string xml)
     {

@@ -7,8 +7,9 @@ namespace BackendStack.Operator.GlusterVolumes.Status;
 public static class VolumeStatusXml
 {
     /// <summary>
-    /// The bricks in the order gluster lists them. Daemon entries (self-heal daemon, NFS), whose path is
-    /// not a directory, are left out. A non-zero <c>opRet</c> throws with gluster's own error text.
+    /// The bricks in the order gluster lists them. Daemon entries (self-heal daemon, NFS; <c>volume status</c> without
+    /// <c>detail</c> lists them), whose path is not a directory, are left out. An offline brick reports pid -1 and port
+    /// N/A but still its sizes. A non-zero <c>opRet</c> throws with gluster's own error text.
     /// </summary>
     public static IReadOnlyList<BrickObservation> Bricks(string xml)
     {
@@ -28,6 +29,11 @@ public static class VolumeStatusXml
             (string?)node.Element("hostname") ?? "",
             (string?)node.Element("path") ?? "",
             online,
-            online ? pid : null);
+            online ? pid : null,
+            Bytes(node, "sizeTotal"),
+            Bytes(node, "sizeFree"));
     }
+
+    private static long? Bytes(XElement node, string name) =>
+        long.TryParse((string?)node.Element(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 }

@@ -64,6 +64,7 @@ public class DefaultConfigTests
         }
 
         Assert.True(Grants("", "pods", "watch") && Grants("", "endpoints", "watch") && Grants("", "events", "create"));
+        Assert.True(Grants("", "pods/exec", "create") && Grants("", "pods/exec", "get"), "pods/exec");
         Assert.True(Grants("snapshot.storage.k8s.io", "volumesnapshots", "create"));
         Assert.False(Grants("", "secrets", "escalate"));
 
