@@ -105,6 +105,20 @@ internal sealed class GaleraExecutor(PodCommand pods)
         }
     }
 
+    /// <summary>Empties one node's evict list (<c>evs.evict</c> set to nothing). Returns the error, or null.</summary>
+    public static async Task<string?> ClearEvictionsAsync(PerconaClusterSession session, string host, GaleraCredentials root, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.Client(host).ExecuteAsync(root, "SET GLOBAL wsrep_provider_options = 'evs.evict='", null, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is MySqlConnector.MySqlException or TimeoutException or InvalidOperationException)
+        {
+            return e.Message;
+        }
+    }
+
     /// <summary>
     /// Makes <paramref name="node"/> the new Primary component: a running node is told so (pc.bootstrap); one that waits
     /// for a Primary component is restarted as the bootstrap node by bootstrap.sh, which refuses when its recorded

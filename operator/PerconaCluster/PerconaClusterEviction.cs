@@ -6,7 +6,7 @@ namespace BackendStack.Operator.PerconaClusters;
 
 /// <summary>
 /// The eviction step of a reconcile: remembers each answering node's group member id, and evicts the ids of nodes
-/// whose mariadbd is no longer running (<see cref="EvictionPolicy"/>) through a node of the Primary component, so the
+/// whose mariadbd is gone (<see cref="EvictionPolicy"/>) through every node of the Primary component, so the
 /// cluster commits again without waiting for Galera to suspect them.
 /// </summary>
 internal sealed class PerconaClusterEviction(IEventRecorder events, GaleraMetrics metrics)
@@ -20,25 +20,40 @@ internal sealed class PerconaClusterEviction(IEventRecorder events, GaleraMetric
             session.LastMembers[node.Pod] = new GaleraMember(node.State!.GcommUuid!, node.ContainerId);
         }
 
-        var survivor = nodes.FirstOrDefault(n => n.State is { Primary: true, ClusterSize: > 1 } && podIps.ContainsKey(n.Pod));
-        if (survivor is null)
+        if (session.Evicted.Count > 0 && nodes.Count > 1 && nodes.All(n => n.Synced && n.State!.ClusterSize == nodes.Count))
+        {
+            // Every node is back in one group: the evicted ids are gone for good, and Galera's evict list is emptied so
+            // that it holds only what the next failure adds.
+            foreach (var node in nodes.Where(n => podIps.ContainsKey(n.Pod)))
+            {
+                await GaleraExecutor.ClearEvictionsAsync(session, podIps[node.Pod], login, cancellationToken).ConfigureAwait(false);
+            }
+
+            session.Evicted.Clear();
+            changes.Add("evict list cleared");
+        }
+
+        // Every node of the Primary component evicts: the view change goes ahead as soon as the node that installs views
+        // (the one with the smallest member id) drops the dead one, whichever node that is.
+        var survivors = nodes.Where(n => n.State is { Primary: true, ClusterSize: > 1 } && podIps.ContainsKey(n.Pod)).ToList();
+        if (survivors.Count == 0)
         {
             return;
         }
 
         foreach (var (pod, memberId) in EvictionPolicy.ToEvict(nodes, session.LastMembers, session.Evicted))
         {
-            var error = await GaleraExecutor.EvictAsync(session, podIps[survivor.Pod], memberId, login, cancellationToken).ConfigureAwait(false);
-            if (error is null)
+            var errors = await Task.WhenAll(survivors.Select(s => GaleraExecutor.EvictAsync(session, podIps[s.Pod], memberId, login, cancellationToken))).ConfigureAwait(false);
+            if (errors.Any(e => e is null))
             {
                 session.Evicted.Add(memberId);
                 metrics.Evictions.WithLabels(resource.Metadata.NamespaceProperty, resource.Metadata.Name).Inc();
-                events.Normal(resource, "NodeEvicted", $"{pod} evicted from the Galera group through {survivor.Pod} at once: its mariadbd is gone");
+                events.Normal(resource, "NodeEvicted", $"{pod} evicted from the Galera group at once: its mariadbd is gone");
                 changes.Add($"evicted {pod} ({memberId})");
             }
             else
             {
-                changes.Add($"evicting {pod} failed: {error}");
+                changes.Add($"evicting {pod} failed: {errors.First()}");
             }
         }
     }
