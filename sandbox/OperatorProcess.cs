@@ -44,10 +44,11 @@ public sealed class OperatorProcess : IAsyncDisposable
         }
 
         start.Environment[ProcessMarker.RuntimeVariable] = runtimeId;
-        // Each entry of the log file starts with its UTC time, to line it up with what a test or benchmark saw.
+        // Each entry of the log file is one line starting with its UTC time, to line it up with what a test or benchmark saw.
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         start.Environment["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         return new OperatorProcess(Process.Start(start) ?? throw new InvalidOperationException("cannot start the operator"));
     }
 
