@@ -1,4 +1,6 @@
 using BackendStack.PodRuntime.ApiServer;
+using BackendStack.PodRuntime.Zfs;
+using k8s.Autorest;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -18,6 +20,7 @@ public sealed class Kubelet : IAsyncDisposable
     private readonly ApiClusterView cluster;
     private readonly ILogger? logger;
     private readonly List<Task> running = [];
+    private readonly ZfsClaimProvisioner zfsClaims;
 
     public Kubelet(IKubernetes client, LocalPodRuntimeOptions options, ILogger? logger = null)
     {
@@ -25,10 +28,14 @@ public sealed class Kubelet : IAsyncDisposable
         cluster = new ApiClusterView(client, Signal, logger ?? NullLogger.Instance);
         this.logger = logger;
         Runtime = new LocalPodRuntime(options, cluster, new ApiStatusWriter(client, cluster), logger);
+        zfsClaims = new ZfsClaimProvisioner(client, Runtime.Layout, Runtime.RuntimeId, logger ?? NullLogger.Instance);
     }
 
     /// <summary>The runtime underneath: fault injection (<see cref="LocalPodRuntime.KillContainer"/>), log files, process ids.</summary>
     public LocalPodRuntime Runtime { get; }
+
+    /// <summary>The runtime's ZFS pool, once a zfs-localpv claim made it (null before, and without zfs-fuse).</summary>
+    public ZfsPool? ZfsPool => zfsClaims.Pool;
 
     /// <summary>Starts mirroring the API and running Pods; returns once the mirrors have listed everything.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -57,6 +64,8 @@ public sealed class Kubelet : IAsyncDisposable
         }
 
         await Runtime.DisposeAsync().ConfigureAwait(false);
+        // After the Pods: none of them uses a dataset any more.
+        await zfsClaims.DisposeAsync().ConfigureAwait(false);
         changed.Dispose();
         stopping.Dispose();
     }
@@ -68,6 +77,7 @@ public sealed class Kubelet : IAsyncDisposable
             try
             {
                 await changed.WaitAsync(TimeSpan.FromSeconds(1), stopping.Token).ConfigureAwait(false);
+                await SyncClaimsAsync().ConfigureAwait(false);
                 await SyncPodsAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -80,6 +90,22 @@ public sealed class Kubelet : IAsyncDisposable
                 {
                     RuntimeLog.SyncFailed(logger, e);
                 }
+            }
+        }
+    }
+
+    private async Task SyncClaimsAsync()
+    {
+        try
+        {
+            await zfsClaims.SyncAsync(cluster.Claims.List(), stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ZfsException or NoLocalEquivalentException or HttpOperationException)
+        {
+            // The claim stays Pending (its Pods wait in ContainerCreating); the next sync tries again.
+            if (logger is not null)
+            {
+                RuntimeLog.SyncFailed(logger, e);
             }
         }
     }

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # Real servers that the integration tests start themselves (nothing is started here), and the
 # libraries that the ProxySQL binary of ../shared/bin/proxysql needs (its README.txt lists them).
 PACKAGES=(redis-server redis-sentinel kubectl mariadb-server galera-4 rsync glusterfs-server tmux
-  libcurl4 libssl3 libgnutls30 libcivetweb1 libuuid1 libstdc++6 xz-utils mariadb-client)
+  libcurl4 libssl3 libgnutls30 libcivetweb1 libuuid1 libstdc++6 xz-utils mariadb-client zfs-fuse)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

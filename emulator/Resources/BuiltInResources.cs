@@ -28,7 +28,13 @@ internal static class BuiltInResources
         Typed("coordination.k8s.io", "v1", "leases", "lease", "Lease", [], []),
         Typed("discovery.k8s.io", "v1", "endpointslices", "endpointslice", "EndpointSlice", [], []),
         Typed("events.k8s.io", "v1", "events", "event", "Event", ["ev"], []) with { StorageKey = "events" },
+        Typed("storage.k8s.io", "v1", "storageclasses", "storageclass", "StorageClass", ["sc"], []) with { Namespaced = false },
+        // The CSI snapshot API as the external-snapshotter's CRDs serve it (hence custom: no strategic merge patch).
         Typed("snapshot.storage.k8s.io", "v1", "volumesnapshots", "volumesnapshot", "VolumeSnapshot", ["vs"], []) with { HasStatus = true, IsCustom = true },
+        Typed("snapshot.storage.k8s.io", "v1", "volumesnapshotclasses", "volumesnapshotclass", "VolumeSnapshotClass", ["vsclass", "vsclasses"], [])
+            with { IsCustom = true, Namespaced = false },
+        Typed("snapshot.storage.k8s.io", "v1", "volumesnapshotcontents", "volumesnapshotcontent", "VolumeSnapshotContent", ["vsc", "vscs"], [])
+            with { HasStatus = true, IsCustom = true, Namespaced = false },
         Typed("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", ["crd", "crds"], [])
             with { HasStatus = true, Namespaced = false },
     ];

@@ -70,6 +70,12 @@ public sealed class PodVolumes(V1Pod pod, RuntimeLayout layout, IPodClusterView 
                 throw new VolumeSourceException($"persistentvolumeclaim \"{claimSource.ClaimName}\" is being deleted");
             }
 
+            if (Zfs.ZfsClaimProvisioner.Serves(claim) && claim.Status?.Phase != "Bound")
+            {
+                throw new VolumeSourceException($"persistentvolumeclaim \"{claimSource.ClaimName}\" is not bound yet: "
+                    + (Zfs.ZfsAvailability.MissingBecause() is { } missing ? $"{Zfs.ZfsAvailability.MissingReason}: {missing}" : "its zfs dataset is being provisioned"));
+            }
+
             return Directory.CreateDirectory(layout.ClaimDirectory(key.Namespace, claim.Metadata.Name, claim.Metadata.Uid ?? "")).FullName;
         }
 
