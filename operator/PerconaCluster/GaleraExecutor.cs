@@ -24,8 +24,7 @@ internal sealed class GaleraExecutor(PodCommand pods)
         var reads = podList.Select(async pod =>
         {
             var usedRoot = false;
-            var container = pod.Status?.ContainerStatuses?.FirstOrDefault(c => c.Name == StatefulSetBuilder.ContainerName);
-            var running = container?.State?.Running is not null;
+            var running = pod.Status?.ContainerStatuses?.FirstOrDefault(c => c.Name == StatefulSetBuilder.ContainerName)?.State?.Running is not null;
             GaleraNodeState? state = null;
             if (pod.Status?.PodIP is { Length: > 0 } ip && running)
             {
@@ -43,10 +42,7 @@ internal sealed class GaleraExecutor(PodCommand pods)
             }
 
             var node = new GaleraNode(pod.Metadata.Name, names.OrdinalOf(pod.Metadata.Name) ?? -1, running, Runtime.PodReadiness.IsReady(pod),
-                pod.Metadata.Labels?.TryGetValue("controller-revision-hash", out var revision) == true ? revision : null, state)
-            {
-                ContainerId = running ? container!.ContainerID : null,
-            };
+                pod.Metadata.Labels?.TryGetValue("controller-revision-hash", out var revision) == true ? revision : null, state);
             return (Node: node, UsedRoot: usedRoot);
         });
         var read = await Task.WhenAll(reads).ConfigureAwait(false);
@@ -99,7 +95,7 @@ internal sealed class GaleraExecutor(PodCommand pods)
             await session.Client(survivorHost).ExecuteAsync(root, $"SET GLOBAL wsrep_provider_options = 'evs.evict={memberId}'", null, cancellationToken).ConfigureAwait(false);
             return null;
         }
-        catch (Exception e) when (e is MySqlConnector.MySqlException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is MySqlConnector.MySqlException or TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
             return e.Message;
         }
@@ -113,7 +109,7 @@ internal sealed class GaleraExecutor(PodCommand pods)
             await session.Client(host).ExecuteAsync(root, "SET GLOBAL wsrep_provider_options = 'evs.evict='", null, cancellationToken).ConfigureAwait(false);
             return null;
         }
-        catch (Exception e) when (e is MySqlConnector.MySqlException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is MySqlConnector.MySqlException or TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
             return e.Message;
         }

@@ -85,7 +85,6 @@ internal sealed class PerconaClusterChildren(PerconaClusterResources kinds, Api.
     public bool? NewClusterRecorded() =>
         kinds.ConfigMaps.Get(ns, names.ConfigMap)?.Data?.TryGetValue(PerconaClusterNames.BootstrapKey, out var value) == true ? value == PerconaClusterNames.NewCluster : null;
 
-    /// <summary>Deletes one pod, conditionally on its uid (the StatefulSet recreates it from the current template).</summary>
     /// <summary>Sets (a time) or removes (null) the pod's <see cref="PerconaClusterLabels.LeavingWriterAnnotation"/>.</summary>
     public async Task MarkLeavingWriterAsync(V1Pod pod, DateTimeOffset? at, CancellationToken cancellationToken)
     {
@@ -97,11 +96,21 @@ internal sealed class PerconaClusterChildren(PerconaClusterResources kinds, Api.
                 ["annotations"] = new System.Text.Json.Nodes.JsonObject { [PerconaClusterLabels.LeavingWriterAnnotation] = value },
             },
         };
-        var patched = await kinds.Pods.Client.PatchAsync(ns, pod.Metadata.Name, new V1Patch(body.ToJsonString(), V1Patch.PatchType.MergePatch), cancellationToken).ConfigureAwait(false);
-        kinds.Pods.Cache.RecordWrite(patched);
+        try
+        {
+            var patched = await kinds.Pods.Client.PatchAsync(ns, pod.Metadata.Name, new V1Patch(body.ToJsonString(), V1Patch.PatchType.MergePatch), cancellationToken).ConfigureAwait(false);
+            kinds.Pods.Cache.RecordWrite(patched);
+        }
+        catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
+        {
+            changes.Add($"Pod {pod.Metadata.Name} changed meanwhile ({(int)e.Response.StatusCode}); its mark waits for the next reconcile");
+            return;
+        }
+
         changes.Add(at is null ? $"Pod {pod.Metadata.Name} no longer leaving the writer" : $"Pod {pod.Metadata.Name} leaving the writer");
     }
 
+    /// <summary>Deletes one pod, conditionally on its uid (the StatefulSet recreates it from the current template).</summary>
     public async Task DeletePodAsync(V1Pod pod, CancellationToken cancellationToken)
     {
         await kinds.Pods.Client.DeleteAsync(ns, pod.Metadata.Name, new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } }, cancellationToken).ConfigureAwait(false);

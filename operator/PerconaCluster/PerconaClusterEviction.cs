@@ -17,7 +17,7 @@ internal sealed class PerconaClusterEviction(IEventRecorder events, GaleraMetric
     {
         foreach (var node in nodes.Where(n => n.Running && n.State?.GcommUuid is not null))
         {
-            session.LastMembers[node.Pod] = new GaleraMember(node.State!.GcommUuid!, node.ContainerId);
+            session.LastMembers[node.Pod] = node.State!.GcommUuid!;
         }
 
         if (session.Evicted.Count > 0 && nodes.Count > 1 && nodes.All(n => n.Synced && n.State!.ClusterSize == nodes.Count))
@@ -47,6 +47,7 @@ internal sealed class PerconaClusterEviction(IEventRecorder events, GaleraMetric
             if (errors.Any(e => e is null))
             {
                 session.Evicted.Add(memberId);
+                session.LastMembers.Remove(pod);
                 metrics.Evictions.WithLabels(resource.Metadata.NamespaceProperty, resource.Metadata.Name).Inc();
                 events.Normal(resource, "NodeEvicted", $"{pod} evicted from the Galera group at once: its mariadbd is gone");
                 changes.Add($"evicted {pod} ({memberId})");

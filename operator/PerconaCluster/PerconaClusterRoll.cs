@@ -18,19 +18,19 @@ internal sealed class PerconaClusterRoll(PerconaClusterResources kinds, PerconaC
     {
         var writers = Writers(resource);
         var pending = RollPolicy.Pending(updateRevision, nodes);
-        var next = mayRoll ? RollPolicy.NextToRoll(updateRevision, replicas, nodes, writers) : null;
-        foreach (var marked in pods.Where(p => MarkedAt(p) is not null && (!pending || (next is not null && next.Pod != p.Metadata.Name))))
+        var next = mayRoll && writers is not null ? RollPolicy.NextToRoll(updateRevision, replicas, nodes, writers) : null;
+        foreach (var marked in pods.Where(p => IsMarked(p) && next?.Pod != p.Metadata.Name && (writers is not null || !pending)))
         {
             await children.MarkLeavingWriterAsync(marked, null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (next is null)
+        if (next is null || writers is null)
         {
             return;
         }
 
         var pod = pods.First(p => p.Metadata.Name == next.Pod);
-        var markedAt = MarkedAt(pod);
+        var markedAt = IsMarked(pod) ? MarkedAt(pod) ?? DateTimeOffset.MinValue : (DateTimeOffset?)null;
         switch (WriterHandOffPolicy.Decide(next.Pod, writers, markedAt, time.GetUtcNow()))
         {
             case WriterHandOff.Restart:
@@ -48,11 +48,29 @@ internal sealed class PerconaClusterRoll(PerconaClusterResources kinds, PerconaC
         }
     }
 
-    /// <summary>The pods every ProxySQL in front of this cluster names as its writer.</summary>
-    private HashSet<string> Writers(Api.PerconaCluster resource) =>
-        [.. kinds.Proxies.Cache.List(resource.Metadata.NamespaceProperty)
-            .Where(p => p.Metadata.DeletionTimestamp is null && p.Spec.ClusterRef?.Name == resource.Metadata.Name)
-            .SelectMany(p => (p.Status?.Writer ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+    /// <summary>
+    /// The pods every ProxySQL in front of this cluster names as its writer; null while one of them shows more writers
+    /// than it keeps (just after a LOAD, until its Galera monitor's next check), when the writer is not known yet.
+    /// </summary>
+    private HashSet<string>? Writers(Api.PerconaCluster resource)
+    {
+        var writers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var proxy in kinds.Proxies.Cache.List(resource.Metadata.NamespaceProperty)
+            .Where(p => p.Metadata.DeletionTimestamp is null && p.Spec.ClusterRef?.Name == resource.Metadata.Name))
+        {
+            var named = (proxy.Status?.Writer ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (named.Length > proxy.Spec.Writers.MaxWriters)
+            {
+                return null;
+            }
+
+            writers.UnionWith(named);
+        }
+
+        return writers;
+    }
+
+    private static bool IsMarked(V1Pod pod) => pod.Metadata.Annotations?.ContainsKey(PerconaClusterLabels.LeavingWriterAnnotation) == true;
 
     private static DateTimeOffset? MarkedAt(V1Pod pod) =>
         pod.Metadata.Annotations?.TryGetValue(PerconaClusterLabels.LeavingWriterAnnotation, out var value) == true

@@ -28,8 +28,8 @@ internal sealed class PerconaClusterSession(string uid)
     /// <summary>When the users were last found as the spec (generation and users), so an unchanged spec is not re-read every reconcile.</summary>
     public (string Fingerprint, DateTimeOffset At)? UsersChecked { get; set; }
 
-    /// <summary>Each pod's group member id (<c>wsrep_gcomm_uuid</c>) and container when it last answered: what to evict once that container is gone.</summary>
-    public Dictionary<string, Policy.GaleraMember> LastMembers { get; } = new(StringComparer.Ordinal);
+    /// <summary>Each pod's group member id (<c>wsrep_gcomm_uuid</c>) when it last answered: what to evict once its mariadbd is gone.</summary>
+    public Dictionary<string, string> LastMembers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The member ids already evicted (once is enough: a restarted node joins with a new one).</summary>
     public HashSet<string> Evicted { get; } = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace BackendStack.Operator.PerconaClusters.Policy;
 /// One node as the reconcile saw it: its pod, whether its container is running, its status read (null without a
 /// pod IP), and the position its datadir records (read through pods/exec only when no node is Primary).
 /// </summary>
-internal sealed record GaleraNode(string Pod, int Ordinal, bool Running, bool PodReady, string? Revision, GaleraNodeState? State, GaleraNodeSeqno? Position = null, string? PositionError = null, string? ContainerId = null)
+internal sealed record GaleraNode(string Pod, int Ordinal, bool Running, bool PodReady, string? Revision, GaleraNodeState? State, GaleraNodeSeqno? Position = null, string? PositionError = null)
 {
     public bool Synced => State?.Synced == true;
 

@@ -63,6 +63,7 @@ public sealed class ScaleAndRollPolicyTests
         Assert.Equal(WriterHandOff.MarkLeaving, WriterHandOffPolicy.Decide("db-pxc-2", writers, null, now));
         Assert.Equal(WriterHandOff.Wait, WriterHandOffPolicy.Decide("db-pxc-2", writers, now.AddSeconds(-3), now));
         Assert.Equal(WriterHandOff.Restart, WriterHandOffPolicy.Decide("db-pxc-2", new HashSet<string> { "db-pxc-0" }, now.AddSeconds(-3), now));
+        Assert.Equal(WriterHandOff.Wait, WriterHandOffPolicy.Decide("db-pxc-2", new HashSet<string> { "db-pxc-0" }, now.AddSeconds(-1), now));
         Assert.Equal(WriterHandOff.Restart, WriterHandOffPolicy.Decide("db-pxc-2", writers, now - WriterHandOffPolicy.Patience, now));
     }
 }
